@@ -2,15 +2,19 @@
 const moduleNameMapper = {
   '^@app/(contracts|config|messaging|observability|testing)(|/.*)$': '<rootDir>/libs/$1/src$2',
 };
+const setupFiles = ['reflect-metadata'];
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
 module.exports = {
+  // Integration tests share one broker and its queue names: one test file at a time.
+  maxWorkers: 1,
   projects: [
     {
       displayName: 'unit',
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'],
+      setupFiles,
       moduleNameMapper,
       transform,
     },
@@ -20,6 +24,8 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFiles,
       moduleNameMapper,
       transform,
     },

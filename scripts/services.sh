@@ -103,13 +103,15 @@ case "${1:-}" in
   up)
     rabbitmq_up
     ferretdb_up
-    log "ready"
-    log "MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT/roster"
-    log "AMQP_URL=amqp://guest:guest@127.0.0.1:5672"
+    # Read by the integration tests when MONGO_URL/AMQP_URL are not set.
+    printf 'MONGO_URL=%s\nAMQP_URL=%s\n' "mongodb://127.0.0.1:$MONGO_PORT/roster" "amqp://guest:guest@127.0.0.1:5672" >"$VAR/services.env"
+    log "ready; use:"
+    sed 's/^/  /' "$VAR/services.env"
     ;;
   down)
     ferretdb_down
     rabbitmq_down
+    rm -f "$VAR/services.env"
     log "stopped"
     ;;
   *) die "usage: services.sh up|down" ;;

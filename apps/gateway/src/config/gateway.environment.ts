@@ -1,0 +1,28 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { PublicUrlEnvironment } from '@app/config';
+
+const DEVELOPMENT_JWT_SECRET = 'roster-development-secret-do-not-use-in-production';
+
+export class GatewayEnvironment extends PublicUrlEnvironment {
+  @Type(() => Number)
+  @IsInt({ message: 'GATEWAY_PORT must be a port number' })
+  @Min(0, { message: 'GATEWAY_PORT must be a port number (0-65535)' })
+  @Max(65_535, { message: 'GATEWAY_PORT must be a port number (0-65535)' })
+  GATEWAY_PORT = 3000;
+
+  @ValidateIf((env: GatewayEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JWT_TTL_SECONDS must be a whole number of seconds' })
+  @Min(60, { message: 'JWT_TTL_SECONDS must be at least 60' })
+  @Max(86_400, { message: 'JWT_TTL_SECONDS must be at most 86400' })
+  JWT_TTL_SECONDS = 3600;
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  }
+}

@@ -1,0 +1,32 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { GatewayEnvironment } from './config/gateway.environment';
+import { HealthModule } from './health/health.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { MembersClientModule } from './members-client/members-client.module';
+
+@Module({})
+export class GatewayModule implements NestModule {
+  static register(env: GatewayEnvironment): DynamicModule {
+    return {
+      module: GatewayModule,
+      global: true,
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
+        MembersClientModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: GatewayEnvironment, useValue: env },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [GatewayEnvironment],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

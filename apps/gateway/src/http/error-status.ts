@@ -1,0 +1,28 @@
+import { ErrorCode } from '@app/contracts';
+
+/** The HTTP status of each error code a service may answer with. */
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.ValidationFailed]: 422,
+  [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.ActivationRequired]: 403,
+  [ErrorCode.TooManyAttempts]: 429,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.BatchNotReady]: 409,
+  [ErrorCode.BatchNotEditable]: 409,
+  [ErrorCode.AlreadyActive]: 409,
+  [ErrorCode.AccountNameTaken]: 409,
+  [ErrorCode.InvalidAccountName]: 422,
+  [ErrorCode.InvalidEmail]: 422,
+  [ErrorCode.WeakPassword]: 422,
+  [ErrorCode.FileTooLarge]: 413,
+  [ErrorCode.UnreadableFile]: 422,
+  [ErrorCode.MissingEmailColumn]: 422,
+  [ErrorCode.EmptyFile]: 422,
+  [ErrorCode.ServiceUnavailable]: 503,
+};
+
+export function statusForErrorCode(code: ErrorCode): number {
+  return STATUS_BY_CODE[code] ?? 500;
+}

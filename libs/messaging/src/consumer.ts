@@ -1,0 +1,63 @@
+import type { LoggerService } from '@nestjs/common';
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { RabbitConnection } from './rabbit-connection';
+
+/** What a handler decides about a message it could not process. */
+export class RejectMessage extends Error {
+  constructor(
+    message: string,
+    readonly requeue: boolean,
+  ) {
+    super(message);
+    this.name = 'RejectMessage';
+  }
+}
+
+export interface ConsumerOptions {
+  queue: string;
+  prefetch: number;
+  /** Declares the queue (and its bindings) on the channel before consuming. */
+  declare: (channel: Channel) => Promise<void>;
+  /**
+   * Called with the raw message; resolve to ack it. Throw RejectMessage to choose between
+   * requeue and dead-lettering; any other error dead-letters the message (nack without requeue),
+   * so a poison message never loops and is never silently dropped when the queue has a DLX.
+   */
+  handle: (message: ConsumeMessage, channel: Channel) => Promise<void>;
+}
+
+/** Starts a manual-ack consumer with bounded prefetch, re-started after each reconnection. */
+export async function startConsumer(
+  connection: RabbitConnection,
+  options: ConsumerOptions,
+  logger: LoggerService,
+): Promise<void> {
+  await connection.onEachConnection(async (model: ChannelModel) => {
+    const channel = await model.createChannel();
+    channel.on('error', () => undefined);
+    await options.declare(channel);
+    await channel.prefetch(options.prefetch);
+    await channel.consume(
+      options.queue,
+      (message) => {
+        if (!message) return;
+        options.handle(message, channel).then(
+          () => channel.ack(message),
+          (error: unknown) => {
+            const requeue = error instanceof RejectMessage && error.requeue;
+            logger.warn(
+              { message: 'message rejected', queue: options.queue, requeue, reason: (error as Error).message },
+              'Consumer',
+            );
+            try {
+              channel.nack(message, false, requeue);
+            } catch {
+              // The channel closed meanwhile: the broker redelivers the unacked message.
+            }
+          },
+        );
+      },
+      { noAck: false },
+    );
+  });
+}

@@ -1,0 +1,4 @@
+export * from './confirmed-publisher';
+export * from './consumer';
+export * from './rabbit-connection';
+export * from './topology';

@@ -1,0 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface RequestContextValues {
+  requestId?: string;
+  batchId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextValues>();
+
+/** Carries the request or batch id through async calls so every log line can name it. */
+export const RequestContext = {
+  run<T>(values: RequestContextValues, callback: () => T): T {
+    return storage.run({ ...storage.getStore(), ...values }, callback);
+  },
+  current(): RequestContextValues {
+    return storage.getStore() ?? {};
+  },
+};
