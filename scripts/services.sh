@@ -27,13 +27,25 @@ wait_for() { # description, seconds, command...
   die "$what did not answer within ${seconds}s"
 }
 
+apt_updated=""
+apt_install() { # package...
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
 install_rabbitmq() {
   command -v rabbitmq-server >/dev/null && return 0
   log "installing rabbitmq-server from Debian"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq rabbitmq-server >/dev/null
+  apt_install rabbitmq-server
   # Debian starts it as a system service where systemd runs; we manage it ourselves.
   as_root rabbitmqctl stop >/dev/null 2>&1 || true
+}
+
+# The test suite validates docker-compose.yml with Debian's docker-compose (no engine needed).
+install_compose_validator() {
+  command -v docker-compose >/dev/null && return 0
+  log "installing docker-compose from Debian (validates docker-compose.yml in the tests)"
+  apt_install docker-compose
 }
 
 rabbitmq_up() {
@@ -101,6 +113,7 @@ ferretdb_down() {
 
 case "${1:-}" in
   up)
+    install_compose_validator
     rabbitmq_up
     ferretdb_up
     # Read by the integration tests when MONGO_URL/AMQP_URL are not set.
