@@ -36,5 +36,4 @@ describe('validateAccountName', () => {
       expect(validateAccountName(name)?.message).toBe(`"${name}" is reserved and cannot be used as an account name.`);
     },
   );
-
 });
