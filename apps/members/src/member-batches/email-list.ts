@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../members/email-address';
+import { normalizeEmail } from '../accounts/email-address';
 
 /** One address (or one piece of garbage) from what an admin pasted into the "email addresses" box. */
 export interface EmailListEntry {
