@@ -1,6 +1,14 @@
 /** Message patterns the members service answers over RabbitMQ (request/response). */
 export const MembersRpc = {
   Ping: 'members.ping',
+  VerifyAdmin: 'auth.verify-admin',
+  CreateEmailBatch: 'batches.create-from-emails',
+  GetBatch: 'batches.get',
+  ListBatchRows: 'batches.list-rows',
+  UpdateBatchRow: 'batches.update-row',
+  CommitBatch: 'batches.commit',
+  ListMembers: 'members.list',
+  GetMember: 'members.get',
 } as const;
 
 export interface PingReply {

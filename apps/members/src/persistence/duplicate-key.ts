@@ -1,0 +1,7 @@
+/**
+ * A unique index refused the write. FerretDB does not say which index collided, so callers
+ * look the conflicting document up instead of parsing the error.
+ */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

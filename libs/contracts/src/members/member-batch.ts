@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { PageQuery } from './pagination';
+import { TenantScope } from './tenant-scope';
+
+export const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
+export const MAX_TYPED_EMAILS = 5_000;
+const MAX_TYPED_TEXT = 500_000;
+
+function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmailListInput',
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TYPED_TEXT) ||
+          (Array.isArray(value) &&
+            value.length > 0 &&
+            value.length <= MAX_TYPED_EMAILS &&
+            value.every((item) => typeof item === 'string' && item.length <= 1_000)),
+        defaultMessage: () =>
+          `emails must be a non-empty string or a list of 1 to ${MAX_TYPED_EMAILS} strings; use a CSV upload for more`,
+      },
+    },
+    options,
+  );
+}
+
+export class CreateEmailBatchBody {
+  @ApiProperty({
+    description: 'What the admin typed: a list, or one string separated by commas, semicolons, spaces or new lines. `Jane Doe <jane@x.com>` gives the names.',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: 'Jane Doe <jane@contoso.example>, bob@contoso.example',
+  })
+  @IsEmailListInput()
+  emails: string | string[];
+}
+
+export class CreateEmailBatchCommand extends TenantScope {
+  @IsEmailListInput()
+  emails: string | string[];
+}
+
+export class BatchRowPatchBody {
+  @ApiPropertyOptional({ example: 'jane.doe' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  accountName?: string;
+
+  @ApiPropertyOptional({ example: 'Jane' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  firstName?: string;
+
+  @ApiPropertyOptional({ example: 'Doe' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ description: 'A password set on the member’s behalf; kept only as a hash.', minLength: 12 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class UpdateBatchRowCommand extends TenantScope {
+  @IsUUID('4')
+  batchId: string;
+
+  @IsUUID('4')
+  rowId: string;
+
+  @ValidateNested()
+  @Type(() => BatchRowPatchBody)
+  patch: BatchRowPatchBody;
+}
+
+export class BatchRowsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROW_STATUSES })
+  @IsOptional()
+  @IsIn(ROW_STATUSES, { message: `status must be one of ${ROW_STATUSES.join(', ')}` })
+  status?: RowStatus;
+}
+
+export class ListBatchRowsCommand extends TenantScope {
+  @IsUUID('4')
+  batchId: string;
+
+  @ValidateNested()
+  @Type(() => BatchRowsQuery)
+  query: BatchRowsQuery;
+}
+
+export class BatchCommand extends TenantScope {
+  @IsUUID('4')
+  batchId: string;
+}
+
+export interface RowProblem {
+  code: string;
+  message: string;
+}
+
+export interface BatchCounts {
+  total: number;
+  valid: number;
+  invalid: number;
+  created: number;
+  failed: number;
+}
+
+export interface BatchProgress {
+  phase: 'validating' | 'committing';
+  processed: number;
+  total: number;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface BatchRowView {
+  id: string;
+  line: number;
+  email: string;
+  userName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  accountName: string | null;
+  suggestions: string[];
+  passwordSet: boolean;
+  status: RowStatus;
+  errors: RowProblem[];
+  notices: RowProblem[];
+  memberId: string | null;
+}
+
+export interface MemberBatchView {
+  id: string;
+  status: BatchStatus;
+  source: 'emails' | 'csv';
+  counts: BatchCounts;
+  createdAt: string;
+  failureReason: string | null;
+  progress: BatchProgress | null;
+  rows?: BatchRowView[];
+}
