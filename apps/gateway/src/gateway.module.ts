@@ -1,11 +1,14 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule } from './auth/auth.module';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
+import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MembersClientModule } from './members-client/members-client.module';
+import { MembersModule } from './members/members.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -17,6 +20,9 @@ export class GatewayModule implements NestModule {
         MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
         MembersClientModule,
         HealthModule,
+        AuthModule,
+        MemberBatchesModule,
+        MembersModule,
       ],
       providers: [
         { provide: GatewayEnvironment, useValue: env },

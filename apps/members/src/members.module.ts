@@ -1,7 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RabbitMqModule } from '@app/messaging';
+import { AccountsModule } from './accounts/accounts.module';
 import { MembersEnvironment } from './config/members.environment';
+import { CredentialsModule } from './credentials/credentials.module';
+import { EventsModule } from './events/events.module';
 import { PingController } from './health/ping.controller';
+import { MemberBatchesModule } from './member-batches/member-batches.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PersistenceModule } from './persistence/persistence.module';
+import { RpcErrorFilter } from './rpc/rpc-error.filter';
+import { createRpcValidationPipe } from './rpc/rpc-validation.pipe';
 
 @Module({})
 export class MembersModule {
@@ -9,9 +19,22 @@ export class MembersModule {
     return {
       module: MembersModule,
       global: true,
-      imports: [MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 })],
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
+        RabbitMqModule.forRoot({ url: env.AMQP_URL, connectionName: `members-${env.MEMBERS_ROLE}` }),
+        PersistenceModule,
+        CredentialsModule,
+        OrganizationsModule,
+        AccountsModule,
+        MemberBatchesModule,
+        EventsModule,
+      ],
       controllers: [PingController],
-      providers: [{ provide: MembersEnvironment, useValue: env }],
+      providers: [
+        { provide: MembersEnvironment, useValue: env },
+        { provide: APP_FILTER, useClass: RpcErrorFilter },
+        { provide: APP_PIPE, useFactory: createRpcValidationPipe },
+      ],
       exports: [MembersEnvironment],
     };
   }

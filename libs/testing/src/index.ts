@@ -1,1 +1,2 @@
 export * from './test-backends';
+export * from './event-tap';

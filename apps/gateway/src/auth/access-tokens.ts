@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AccessTokenResponse } from '@app/contracts';
+import { GatewayEnvironment } from '../config/gateway.environment';
+import type { AdminPrincipal } from './admin-principal';
+
+interface AdminTokenClaims {
+  sub: string;
+  org: string;
+  typ: 'admin';
+}
+
+@Injectable()
+export class AccessTokens {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly env: GatewayEnvironment,
+  ) {}
+
+  async issueForAdmin(admin: AdminPrincipal): Promise<AccessTokenResponse> {
+    const claims: AdminTokenClaims = { sub: admin.adminId, org: admin.organizationId, typ: 'admin' };
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.jwtSecret, expiresIn: this.env.JWT_TTL_SECONDS });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS };
+  }
+
+  /** The admin a token speaks for, or null for anything expired, forged or of another kind. */
+  async verifyAdmin(token: string): Promise<AdminPrincipal | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AdminTokenClaims>(token, { secret: this.env.jwtSecret, algorithms: ['HS256'] });
+      if (claims.typ !== 'admin' || typeof claims.sub !== 'string' || typeof claims.org !== 'string') return null;
+      return { adminId: claims.sub, organizationId: claims.org };
+    } catch {
+      return null;
+    }
+  }
+}

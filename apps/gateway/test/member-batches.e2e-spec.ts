@@ -1,0 +1,186 @@
+import { accountCreatedEventSchema } from '@app/contracts';
+import { EventTap, eventually } from '@app/testing';
+import { type SignedInAdmin, TestStack } from './support/test-stack';
+
+jest.setTimeout(60_000);
+
+describe('adding members by email: review, edit, commit, AccountCreated', () => {
+  const stack = new TestStack('member_batches');
+  let tap: EventTap;
+  let contoso: SignedInAdmin;
+  let fabrikam: SignedInAdmin;
+
+  const as = (admin: SignedInAdmin) => ({
+    get: (path: string) => stack.http().get(path).set('Authorization', `Bearer ${admin.token}`),
+    post: (path: string, body?: object) => stack.http().post(path).set('Authorization', `Bearer ${admin.token}`).send(body),
+    patch: (path: string, body: object) => stack.http().patch(path).set('Authorization', `Bearer ${admin.token}`).send(body),
+  });
+
+  async function committed(admin: SignedInAdmin, batchId: string) {
+    return eventually(async () => {
+      const response = await as(admin).get(`/api/v1/member-batches/${batchId}`);
+      return response.body.status === 'completed' ? response.body : undefined;
+    }, 30_000, `batch ${batchId} completed`);
+  }
+
+  beforeAll(async () => {
+    await stack.start();
+    tap = await EventTap.start(stack.amqpUrl);
+    contoso = await stack.signInNewAdmin('Contoso', 'admin@contoso.example', 'fr');
+    fabrikam = await stack.signInNewAdmin('Fabrikam', 'admin@fabrikam.example');
+  });
+
+  afterAll(async () => {
+    await tap?.stop();
+    await stack.stop();
+  });
+
+  it('takes three typed emails through review and commit to business accounts and one event each', async () => {
+    const created = await as(contoso)
+      .post('/api/v1/member-batches', { emails: 'Élodie Lefèvre <elodie.lefevre@contoso.example>; jurgen.gross@contoso.example,\nli.wu@contoso.example' })
+      .expect(201);
+    const batch = created.body;
+    expect(batch).toMatchObject({ status: 'ready', source: 'emails', counts: { total: 3, valid: 3, invalid: 0, created: 0, failed: 0 } });
+    expect(batch.rows.map((row: { line: number }) => row.line)).toEqual([1, 2, 3]);
+    const [elodie, jurgen, li] = batch.rows;
+    expect(elodie).toMatchObject({ email: 'elodie.lefevre@contoso.example', firstName: 'Élodie', lastName: 'Lefèvre', status: 'valid', errors: [], passwordSet: false });
+    expect(elodie.accountName).toBe(elodie.suggestions[0]);
+    expect(elodie.accountName).toMatch(/^elodie/);
+    const allSuggestions = batch.rows.flatMap((row: { suggestions: string[] }) => row.suggestions);
+    for (const row of batch.rows) expect(row.suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(allSuggestions).size).toBe(allSuggestions.length);
+
+    const picked = await as(contoso).patch(`/api/v1/member-batches/${batch.id}/rows/${jurgen.id}`, { accountName: jurgen.suggestions[2], firstName: 'Jürgen', lastName: 'Groß' }).expect(200);
+    expect(picked.body).toMatchObject({ accountName: jurgen.suggestions[2], firstName: 'Jürgen', lastName: 'Groß', status: 'valid' });
+    const withPassword = await as(contoso).patch(`/api/v1/member-batches/${batch.id}/rows/${li.id}`, { password: 'Sturdy-Violet-Canal-88' }).expect(200);
+    expect(withPassword.body.passwordSet).toBe(true);
+    expect(JSON.stringify(withPassword.body)).not.toContain('Sturdy-Violet-Canal-88');
+
+    await as(contoso).post(`/api/v1/member-batches/${batch.id}/commit`).expect(202);
+    const done = await committed(contoso, batch.id);
+    expect(done.counts).toEqual({ total: 3, valid: 0, invalid: 0, created: 3, failed: 0 });
+
+    const rows = (await as(contoso).get(`/api/v1/member-batches/${batch.id}/rows?status=created`).expect(200)).body;
+    expect(rows.total).toBe(3);
+    const memberIds = rows.items.map((row: { memberId: string }) => row.memberId);
+
+    const members = (await as(contoso).get('/api/v1/members?limit=50').expect(200)).body;
+    expect(members.total).toBe(3);
+    const jurgenAccount = members.items.find((member: { email: string }) => member.email === 'jurgen.gross@contoso.example');
+    expect(jurgenAccount).toMatchObject({
+      accountName: jurgen.suggestions[2],
+      type: 'business',
+      status: 'pending_activation',
+      mustChangePassword: false,
+      credit: { amount: 0, currency: 'EUR' },
+      subscriptions: [],
+      numbers: [],
+      organizationId: contoso.organizationId,
+    });
+    const liAccount = (await as(contoso).get(`/api/v1/members/${memberIds[2]}`).expect(200)).body;
+    expect(liAccount).toMatchObject({ email: 'li.wu@contoso.example', status: 'active', mustChangePassword: true });
+    expect(JSON.stringify(liAccount)).not.toMatch(/hash|scrypt|Sturdy-Violet/i);
+
+    const events = await tap.waitFor('AccountCreated', 3);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(tap.ofType('AccountCreated')).toHaveLength(3);
+    expect(events.map((event) => (event.body.data as { memberId: string }).memberId).sort()).toEqual([...memberIds].sort());
+    for (const event of events) {
+      expect(event.routingKey).toBe('member.account.created');
+      expect(event.persistent).toBe(true);
+      expect(event.messageId).toBe(event.body.id);
+      expect(Object.keys(event.body).sort()).toEqual([...accountCreatedEventSchema.required].sort());
+      expect(Object.keys(event.body.data as object).sort()).toEqual([...accountCreatedEventSchema.properties.data.required].sort());
+      expect(event.body).toMatchObject({ type: 'AccountCreated', version: 1, organizationId: contoso.organizationId, data: { accountType: 'business', locale: 'fr', batchId: batch.id } });
+      expect(event.raw).not.toMatch(/password|hash|token|scrypt/i);
+    }
+  });
+
+  it('reports every row problem with its code', async () => {
+    await as(fabrikam).post('/api/v1/member-batches', { emails: ['someone@elsewhere.example'] }).expect(201);
+    const response = await as(contoso)
+      .post('/api/v1/member-batches', {
+        emails: ['not-an-email', 'new.person@contoso.example', 'NEW.PERSON@contoso.example', 'elodie.lefevre@contoso.example', 'jurgen.gross@contoso.example'],
+      })
+      .expect(201);
+    const codes = response.body.rows.map((row: { errors: { code: string }[] }) => row.errors.map((error) => error.code));
+    expect(codes).toEqual([['invalid_email'], [], ['duplicate_in_batch'], ['already_member'], ['already_member']]);
+    expect(response.body.counts).toMatchObject({ total: 5, valid: 1, invalid: 4 });
+    expect(response.body.rows[2].errors[0].message).toContain('line 2');
+
+    const fabrikamMember = await as(fabrikam).post('/api/v1/member-batches', { emails: 'taken.elsewhere@fabrikam.example' }).expect(201);
+    await as(fabrikam).post(`/api/v1/member-batches/${fabrikamMember.body.id}/commit`).expect(202);
+    await committed(fabrikam, fabrikamMember.body.id);
+    const elsewhere = await as(contoso).post('/api/v1/member-batches', { emails: 'Taken.Elsewhere@fabrikam.example' }).expect(201);
+    expect(elsewhere.body.rows[0].errors).toEqual([expect.objectContaining({ code: 'email_in_use' })]);
+  });
+
+  it('refuses invalid and taken account names with fresh suggestions, and weak passwords', async () => {
+    const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'Marie Curie <marie.curie@contoso.example>, pierre.curie@contoso.example' }).expect(201)).body;
+    const [marie, pierre] = batch.rows;
+    const path = `/api/v1/member-batches/${batch.id}/rows/${marie.id}`;
+
+    const invalid = await as(contoso).patch(path, { accountName: 'ab' }).expect(422);
+    expect(invalid.body).toMatchObject({ statusCode: 422, code: 'invalid_account_name' });
+    expect(invalid.body.details[0].suggestions.length).toBeGreaterThanOrEqual(3);
+
+    const reserved = await as(contoso).patch(path, { accountName: 'admin' }).expect(422);
+    expect(reserved.body.code).toBe('invalid_account_name');
+
+    const existingName = (await as(contoso).get('/api/v1/members?limit=1').expect(200)).body.items[0].accountName;
+    const taken = await as(contoso).patch(path, { accountName: existingName }).expect(409);
+    expect(taken.body).toMatchObject({ statusCode: 409, code: 'account_name_taken' });
+    expect(taken.body.details[0].suggestions).not.toContain(existingName);
+
+    const usedByOtherRow = await as(contoso).patch(path, { accountName: pierre.accountName }).expect(409);
+    expect(usedByOtherRow.body.code).toBe('account_name_taken');
+
+    for (const password of ['short', 'password1234', `${marie.accountName}-Strong-99`]) {
+      const weak = await as(contoso).patch(path, { password }).expect(422);
+      expect(weak.body.code).toBe('weak_password');
+    }
+    const unknownField = await as(contoso).patch(path, { admin: true }).expect(422);
+    expect(unknownField.body.code).toBe('validation_failed');
+  });
+
+  it('creates each account once however often and concurrently a batch is committed', async () => {
+    const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'a.one@contoso.example b.two@contoso.example c.three@contoso.example' }).expect(201)).body;
+    const before = tap.ofType('AccountCreated').length;
+    const answers = await Promise.all(Array.from({ length: 4 }, () => as(contoso).post(`/api/v1/member-batches/${batch.id}/commit`)));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202]);
+    const done = await committed(contoso, batch.id);
+    await as(contoso).post(`/api/v1/member-batches/${batch.id}/commit`).expect(202);
+    expect(done.counts).toMatchObject({ total: 3, created: 3, failed: 0 });
+    await tap.waitFor('AccountCreated', before + 3);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(tap.ofType('AccountCreated').length).toBe(before + 3);
+    const members = (await as(contoso).get('/api/v1/members?q=contoso.example&limit=100').expect(200)).body;
+    const emails = members.items.map((member: { email: string }) => member.email);
+    expect(emails.filter((email: string) => email === 'a.one@contoso.example')).toHaveLength(1);
+    const edit = await as(contoso).patch(`/api/v1/member-batches/${batch.id}/rows/${batch.rows[0].id}`, { firstName: 'Late' }).expect(409);
+    expect(edit.body.code).toBe('batch_not_editable');
+  });
+
+  it("never shows one organization another's batches, rows or members", async () => {
+    const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'private.person@contoso.example' }).expect(201)).body;
+    const member = (await as(contoso).get('/api/v1/members?limit=1').expect(200)).body.items[0];
+    for (const path of [`/api/v1/member-batches/${batch.id}`, `/api/v1/member-batches/${batch.id}/rows`, `/api/v1/members/${member.id}`]) {
+      const response = await as(fabrikam).get(path).expect(404);
+      expect(response.body.code).toBe('not_found');
+      expect(JSON.stringify(response.body)).not.toContain('private.person');
+    }
+    await as(fabrikam).patch(`/api/v1/member-batches/${batch.id}/rows/${batch.rows[0].id}`, { firstName: 'X' }).expect(404);
+    await as(fabrikam).post(`/api/v1/member-batches/${batch.id}/commit`).expect(404);
+    const fabrikamMembers = (await as(fabrikam).get('/api/v1/members?limit=100').expect(200)).body;
+    expect(fabrikamMembers.items.every((item: { organizationId: string }) => item.organizationId === fabrikam.organizationId)).toBe(true);
+  });
+
+  it('refuses requests without a valid token', async () => {
+    for (const path of ['/api/v1/member-batches/00000000-0000-4000-8000-000000000000', '/api/v1/members']) {
+      const anonymous = await stack.http().get(path).expect(401);
+      expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
+      await stack.http().get(path).set('Authorization', 'Bearer not.a.token').expect(401);
+    }
+    await stack.http().post('/api/v1/member-batches').send({ emails: 'x@y.example' }).expect(401);
+  });
+});

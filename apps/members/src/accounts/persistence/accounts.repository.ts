@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Model, QueryFilter } from 'mongoose';
+import type { AccountCreatedEvent, MembersQuery, Page } from '@app/contracts';
+import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { Account } from './account.schema';
+
+/** `$in` lists are cut to this size: each one is a scan on FerretDB, an index walk on MongoDB. */
+const IN_CHUNK = 1_000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface ExistingEmail {
+  emailNormalized: string;
+  organizationId: string;
+}
+
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectModel(Account.name) private readonly accounts: Model<Account>) {}
+
+  /** The driver collection, for bulk paths that validate their documents themselves. */
+  private get collection(): Collection<Account> {
+    return this.accounts.collection as unknown as Collection<Account>;
+  }
+
+  /** Inserts many; answers the ids refused by a unique index (already there, email or name taken). */
+  async insertMany(accounts: Account[]): Promise<Set<string>> {
+    if (accounts.length === 0) return new Set();
+    try {
+      await this.collection.insertMany(accounts, { ordered: false });
+      return new Set();
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
+      if (!writeErrors) {
+        if (accounts.length === 1 && isDuplicateKeyError(error)) return new Set([accounts[0]._id]);
+        throw error;
+      }
+      const refused = new Set<string>();
+      for (const writeError of [writeErrors].flat()) {
+        const code = writeError.code ?? writeError.err?.code;
+        if (code !== 11000) throw error;
+        refused.add(accounts[writeError.index]._id);
+      }
+      return refused;
+    }
+  }
+
+  async insertOne(account: Account): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.collection.insertOne(account);
+      return 'inserted';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<Account | null> {
+    return this.accounts.findById(id).lean();
+  }
+
+  findInOrganization(organizationId: string, id: string): Promise<Account | null> {
+    return this.accounts.findOne({ _id: id, organizationId }).lean();
+  }
+
+  findByEmail(emailNormalized: string): Promise<Account | null> {
+    return this.accounts.findOne({ emailNormalized }).lean();
+  }
+
+  async isAccountNameTaken(accountName: string): Promise<boolean> {
+    return (await this.accounts.exists({ accountName })) !== null;
+  }
+
+  async findExistingEmails(emails: string[]): Promise<ExistingEmail[]> {
+    const found: ExistingEmail[] = [];
+    for (const part of chunks([...new Set(emails)], IN_CHUNK)) {
+      found.push(
+        ...(await this.collection
+          .find({ emailNormalized: { $in: part } }, { projection: { _id: 0, emailNormalized: 1, organizationId: 1 } })
+          .toArray()),
+      );
+    }
+    return found;
+  }
+
+  async findTakenAccountNames(names: string[]): Promise<Set<string>> {
+    const taken = new Set<string>();
+    for (const part of chunks([...new Set(names)], IN_CHUNK)) {
+      const rows = await this.collection.find({ accountName: { $in: part } }, { projection: { _id: 0, accountName: 1 } }).toArray();
+      for (const row of rows) taken.add(row.accountName);
+    }
+    return taken;
+  }
+
+  async list(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
+    const filter: QueryFilter<Account> = { organizationId };
+    if (query.status) filter.status = query.status;
+    if (query.q) {
+      const pattern = new RegExp(escapeRegex(query.q.trim()), 'i');
+      filter.$or = [{ email: pattern }, { accountName: pattern }, { firstName: pattern }, { lastName: pattern }];
+    }
+    const [items, total] = await Promise.all([
+      this.accounts
+        .find(filter)
+        .sort({ createdAt: 1, _id: 1 })
+        .skip((query.page - 1) * query.limit)
+        .limit(query.limit)
+        .lean(),
+      this.accounts.countDocuments(filter),
+    ]);
+    return { items, page: query.page, limit: query.limit, total };
+  }
+
+  /** Accounts whose AccountCreated event the broker has not confirmed yet. */
+  pendingEvents(limit: number): Promise<{ _id: string; pendingEvent: AccountCreatedEvent | null }[]> {
+    return this.collection.find({ eventPending: true }, { projection: { pendingEvent: 1 } }).limit(limit).toArray();
+  }
+
+  async markEventsPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const operations: AnyBulkWriteOperation<Account>[] = ids.map((id) => ({
+      updateOne: { filter: { _id: id }, update: { $set: { eventPending: false, pendingEvent: null } } },
+    }));
+    await this.collection.bulkWrite(operations, { ordered: false });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent } from '@app/contracts';
+import { BatchRowsRepository } from '../persistence/batch-rows.repository';
+import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
+import type { MemberBatch } from '../persistence/member-batch.schema';
+import { MemberBatchesRepository } from '../persistence/member-batches.repository';
+import type { BatchWorkPhase } from './batch-work.queue';
+
+/** Closes a batch once every chunk of a phase is done, exactly once whoever finishes last. */
+@Injectable()
+export class BatchFinalizer {
+  constructor(
+    private readonly batches: MemberBatchesRepository,
+    private readonly rows: BatchRowsRepository,
+    private readonly milestones: BatchMilestonesRepository,
+  ) {}
+
+  async finishIfComplete(batch: MemberBatch, phase: BatchWorkPhase): Promise<void> {
+    if ((await this.milestones.count(batch._id, phase)) < batch.chunkCount) return;
+    if (!(await this.milestones.record(batch._id, `${phase}:final`, 'final', 0))) return;
+    await this.complete(batch, 'completed', null);
+  }
+
+  async fail(batch: MemberBatch, reason: string): Promise<void> {
+    if (!(await this.milestones.record(batch._id, 'failed', 'final', 0))) return;
+    await this.complete(batch, 'failed', reason);
+  }
+
+  private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null): Promise<void> {
+    const counts = await this.rows.countByStatus(batch._id);
+    const now = new Date();
+    const event: BatchCompletedEvent = {
+      id: randomUUID(),
+      type: 'BatchCompleted',
+      version: BATCH_COMPLETED_VERSION,
+      occurredAt: now.toISOString(),
+      organizationId: batch.organizationId,
+      data: { batchId: batch._id, source: batch.source, status, counts, startedByAdminId: batch.createdByAdminId },
+    };
+    await this.batches.setStatus(batch._id, status, { counts, failureReason, completedAt: now, pendingEvent: event, eventPending: true });
+  }
+}

@@ -1,0 +1,36 @@
+import type { Channel } from 'amqplib';
+
+/** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
+export const BATCH_CHUNK_SIZE = 500;
+
+export const BATCH_WORK_QUEUE = 'members.batch-work';
+const BATCH_WORK_DEAD_QUEUE = 'members.batch-work.dead';
+
+/** Deliveries of one chunk before it is parked and its batch marked failed. */
+export const MAX_CHUNK_DELIVERIES = 8;
+
+export type BatchWorkPhase = 'commit';
+
+/** One message of the work queue: a chunk of one batch to process in one phase. */
+export interface BatchWorkJob {
+  batchId: string;
+  phase: BatchWorkPhase;
+  chunk: number;
+}
+
+/**
+ * A quorum queue, so that a crashed worker's unacked chunk goes to another worker and a chunk
+ * that keeps failing stops after a bounded number of deliveries instead of looping.
+ */
+export async function declareBatchWorkQueue(channel: Channel): Promise<void> {
+  await channel.assertQueue(BATCH_WORK_DEAD_QUEUE, { durable: true });
+  await channel.assertQueue(BATCH_WORK_QUEUE, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': MAX_CHUNK_DELIVERIES,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': BATCH_WORK_DEAD_QUEUE,
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type CreateEmailBatchCommand, ErrorCode, type MemberBatchView } from '@app/contracts';
+import { DomainError } from '../rpc/domain.error';
+import { INLINE_ROWS_LIMIT, toBatchView } from './batch-view';
+import { parseEmailList } from './email-list';
+import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
+import type { MemberBatch } from './persistence/member-batch.schema';
+import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { MemberBatchesRepository } from './persistence/member-batches.repository';
+import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+
+/** What an admin typed in the "email addresses" box becomes a batch ready for review. */
+@Injectable()
+export class CreateEmailBatchUseCase {
+  constructor(
+    private readonly batches: MemberBatchesRepository,
+    private readonly rows: BatchRowsRepository,
+    private readonly validator: BatchRowsValidator,
+  ) {}
+
+  async execute(command: CreateEmailBatchCommand): Promise<MemberBatchView> {
+    const entries = parseEmailList(command.emails);
+    if (entries.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'No email address was found in what was typed.');
+    const batchId = randomUUID();
+    const now = new Date();
+    const batch: MemberBatch = {
+      _id: batchId,
+      organizationId: command.organizationId,
+      createdByAdminId: command.adminId,
+      source: 'emails',
+      status: 'validating',
+      counts: { total: entries.length, valid: 0, invalid: 0, created: 0, failed: 0 },
+      chunkCount: Math.ceil(entries.length / BATCH_CHUNK_SIZE),
+      failureReason: null,
+      createdAt: now,
+      validationStartedAt: now,
+      commitStartedAt: null,
+      completedAt: null,
+      pendingEvent: null,
+      eventPending: false,
+    };
+    await this.batches.insert(batch);
+    const rows = await this.validator.validate(
+      { organizationId: command.organizationId, batchId, chunkSize: BATCH_CHUNK_SIZE, newRowId: randomUUID },
+      entries.map((entry) => ({ line: entry.position, email: entry.email || entry.raw, firstName: entry.firstName, lastName: entry.lastName })),
+    );
+    await this.rows.insertMany(rows);
+    batch.counts = await this.rows.countByStatus(batchId);
+    batch.status = 'ready';
+    await this.batches.setStatus(batchId, 'ready', { counts: batch.counts });
+    return toBatchView(batch, rows.length <= INLINE_ROWS_LIMIT ? rows : undefined);
+  }
+}

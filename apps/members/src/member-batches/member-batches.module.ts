@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AccountsModule } from '../accounts/accounts.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { BatchEventsOutbox } from './batch-events.outbox';
+import { BatchLookup } from './batch-lookup';
+import { BatchProgressReader } from './batch-progress';
+import { BatchQueries } from './batch-queries';
+import { BatchFinalizer } from './batch-work/batch-finalizer';
+import { BatchWorkConsumer } from './batch-work/batch-work.consumer';
+import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
+import { CommitChunkProcessor } from './batch-work/commit-chunk.processor';
+import { CommitBatchUseCase } from './commit-batch.usecase';
+import { CreateEmailBatchUseCase } from './create-email-batch.usecase';
+import { MemberBatchesController } from './member-batches.controller';
+import { BatchMilestone, BatchMilestoneSchema } from './persistence/batch-milestone.schema';
+import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
+import { BatchRow, BatchRowSchema } from './persistence/batch-row.schema';
+import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { MemberBatch, MemberBatchSchema } from './persistence/member-batch.schema';
+import { MemberBatchesRepository } from './persistence/member-batches.repository';
+import { AccountNamePicker } from './row-validation/account-name-picker';
+import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: MemberBatch.name, schema: MemberBatchSchema },
+      { name: BatchRow.name, schema: BatchRowSchema },
+      { name: BatchMilestone.name, schema: BatchMilestoneSchema },
+    ]),
+    AccountsModule,
+    OrganizationsModule,
+  ],
+  controllers: [MemberBatchesController],
+  providers: [
+    MemberBatchesRepository,
+    BatchRowsRepository,
+    BatchMilestonesRepository,
+    AccountNamePicker,
+    BatchRowsValidator,
+    BatchLookup,
+    BatchProgressReader,
+    BatchQueries,
+    CreateEmailBatchUseCase,
+    UpdateBatchRowUseCase,
+    CommitBatchUseCase,
+    BatchWorkEnqueuer,
+    CommitChunkProcessor,
+    BatchFinalizer,
+    BatchWorkConsumer,
+    BatchEventsOutbox,
+  ],
+  exports: [BatchEventsOutbox],
+})
+export class MemberBatchesModule {}

@@ -1,0 +1,27 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/**
+ * One document per milestone of a batch (`<batchId>:<phase>:<key>`: a chunk done, the commit
+ * claimed, the batch closed), inserted once. The unique id makes each a race-safe claim: a
+ * redelivered chunk cannot count twice, two commits cannot both start, a batch closes once.
+ */
+@Schema({ collection: 'batch_milestones', versionKey: false })
+export class BatchMilestone {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true })
+  batchId: string;
+
+  @Prop({ required: true })
+  phase: string;
+
+  @Prop({ required: true })
+  rows: number;
+
+  @Prop({ required: true })
+  completedAt: Date;
+}
+
+export const BatchMilestoneSchema = SchemaFactory.createForClass(BatchMilestone);
+BatchMilestoneSchema.index({ batchId: 1, phase: 1 });

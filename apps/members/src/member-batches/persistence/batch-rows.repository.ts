@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Model } from 'mongoose';
+import type { BatchCounts, Page, RowStatus } from '@app/contracts';
+import { BatchRow } from './batch-row.schema';
+
+const INSERT_CHUNK = 500;
+
+export type BatchRowChanges = Partial<Omit<BatchRow, '_id' | 'batchId' | 'organizationId'>>;
+
+@Injectable()
+export class BatchRowsRepository {
+  constructor(@InjectModel(BatchRow.name) private readonly rows: Model<BatchRow>) {}
+
+  private get collection(): Collection<BatchRow> {
+    return this.rows.collection as unknown as Collection<BatchRow>;
+  }
+
+  /** Rows are validated by the caller; the driver writes them in unordered chunks. */
+  async insertMany(rows: BatchRow[]): Promise<void> {
+    for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
+      await this.collection.insertMany(rows.slice(index, index + INSERT_CHUNK), { ordered: false });
+    }
+  }
+
+  findInBatch(batchId: string, rowId: string): Promise<BatchRow | null> {
+    return this.rows.findOne({ _id: rowId, batchId }).lean();
+  }
+
+  findChunk(batchId: string, chunk: number): Promise<BatchRow[]> {
+    return this.rows.find({ batchId, chunk }).sort({ line: 1 }).lean();
+  }
+
+  async page(batchId: string, status: RowStatus | undefined, page: number, limit: number): Promise<Page<BatchRow>> {
+    const filter = status ? { batchId, status } : { batchId };
+    const [items, total] = await Promise.all([
+      this.rows
+        .find(filter)
+        .sort({ line: 1, _id: 1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean(),
+      this.rows.countDocuments(filter),
+    ]);
+    return { items, page, limit, total };
+  }
+
+  async countByStatus(batchId: string): Promise<BatchCounts> {
+    const groups = await this.collection
+      .aggregate<{ _id: RowStatus; count: number }>([{ $match: { batchId } }, { $group: { _id: '$status', count: { $sum: 1 } } }])
+      .toArray();
+    const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 };
+    for (const group of groups) {
+      counts[group._id] = group.count;
+      counts.total += group.count;
+    }
+    return counts;
+  }
+
+  /** Other rows of the batch that already use one of these account names. */
+  async accountNamesUsedInBatch(batchId: string, names: string[], exceptRowId: string): Promise<Set<string>> {
+    const used = new Set<string>();
+    for (const name of new Set(names)) {
+      const other = await this.collection.findOne({ batchId, accountName: name }, { projection: { _id: 1 } });
+      if (other && other._id !== exceptRowId) used.add(name);
+    }
+    return used;
+  }
+
+  async update(rowId: string, changes: BatchRowChanges): Promise<void> {
+    await this.collection.updateOne({ _id: rowId }, { $set: changes });
+  }
+
+  async updateMany(changes: { rowId: string; changes: BatchRowChanges }[]): Promise<void> {
+    if (changes.length === 0) return;
+    const operations: AnyBulkWriteOperation<BatchRow>[] = changes.map((change) => ({
+      updateOne: { filter: { _id: change.rowId }, update: { $set: change.changes } },
+    }));
+    await this.collection.bulkWrite(operations, { ordered: false });
+  }
+}

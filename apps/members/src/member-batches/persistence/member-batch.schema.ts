@@ -1,0 +1,51 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
+
+@Schema({ collection: 'member_batches', versionKey: false })
+export class MemberBatch {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true, index: true })
+  organizationId: string;
+
+  @Prop({ required: true })
+  createdByAdminId: string;
+
+  @Prop({ type: String, required: true })
+  source: 'emails' | 'csv';
+
+  @Prop({ type: String, required: true })
+  status: BatchStatus;
+
+  @Prop({ type: Object, required: true })
+  counts: BatchCounts;
+
+  /** Rows are cut into chunks of this many for the import workers. */
+  @Prop({ required: true })
+  chunkCount: number;
+
+  @Prop({ type: String, default: null })
+  failureReason: string | null;
+
+  @Prop({ required: true })
+  createdAt: Date;
+
+  @Prop({ type: Date, default: null })
+  validationStartedAt: Date | null;
+
+  @Prop({ type: Date, default: null })
+  commitStartedAt: Date | null;
+
+  @Prop({ type: Date, default: null })
+  completedAt: Date | null;
+
+  /** BatchCompleted, written with the final status and removed once the broker confirmed it. */
+  @Prop({ type: Object, default: null })
+  pendingEvent: BatchCompletedEvent | null;
+
+  @Prop({ required: true, index: true })
+  eventPending: boolean;
+}
+
+export const MemberBatchSchema = SchemaFactory.createForClass(MemberBatch);

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Model } from 'mongoose';
+import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
+import { MemberBatch } from './member-batch.schema';
+
+@Injectable()
+export class MemberBatchesRepository {
+  constructor(@InjectModel(MemberBatch.name) private readonly batches: Model<MemberBatch>) {}
+
+  private get collection(): Collection<MemberBatch> {
+    return this.batches.collection as unknown as Collection<MemberBatch>;
+  }
+
+  async insert(batch: MemberBatch): Promise<void> {
+    await this.collection.insertOne(batch);
+  }
+
+  findById(id: string): Promise<MemberBatch | null> {
+    return this.batches.findById(id).lean();
+  }
+
+  findInOrganization(organizationId: string, id: string): Promise<MemberBatch | null> {
+    return this.batches.findOne({ _id: id, organizationId }).lean();
+  }
+
+  async update(id: string, changes: Partial<MemberBatch>): Promise<void> {
+    await this.batches.updateOne({ _id: id }, { $set: changes });
+  }
+
+  async setStatus(id: string, status: BatchStatus, changes: Partial<MemberBatch> = {}): Promise<void> {
+    await this.update(id, { ...changes, status });
+  }
+
+  async setCounts(id: string, counts: BatchCounts): Promise<void> {
+    await this.update(id, { counts });
+  }
+
+  pendingEvents(limit: number): Promise<{ _id: string; pendingEvent: BatchCompletedEvent | null }[]> {
+    return this.collection.find({ eventPending: true }, { projection: { pendingEvent: 1 } }).limit(limit).toArray();
+  }
+
+  async markEventsPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const operations: AnyBulkWriteOperation<MemberBatch>[] = ids.map((id) => ({
+      updateOne: { filter: { _id: id }, update: { $set: { eventPending: false, pendingEvent: null } } },
+    }));
+    await this.collection.bulkWrite(operations, { ordered: false });
+  }
+}

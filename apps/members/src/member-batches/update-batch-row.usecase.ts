@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { type BatchRowView, ErrorCode, type UpdateBatchRowCommand } from '@app/contracts';
+import { validateAccountName } from '../account-names/account-name';
+import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { PasswordHasher } from '../credentials/password-hasher';
+import { checkPasswordPolicy } from '../credentials/password-policy';
+import { DomainError } from '../rpc/domain.error';
+import { BatchLookup } from './batch-lookup';
+import { toBatchRowView } from './batch-view';
+import type { BatchRow } from './persistence/batch-row.schema';
+import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { MemberBatchesRepository } from './persistence/member-batches.repository';
+import { AccountNamePicker } from './row-validation/account-name-picker';
+
+const NAME_CODES: string[] = [ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken];
+
+function emptyToNull(value: string | undefined, current: string | null): string | null {
+  if (value === undefined) return current;
+  return value.trim() || null;
+}
+
+/**
+ * The admin's edit of one row under review: another account name, names, or a password set on
+ * the member's behalf. The row is checked again and answered; a refused name comes back with
+ * fresh suggestions.
+ */
+@Injectable()
+export class UpdateBatchRowUseCase {
+  constructor(
+    private readonly lookup: BatchLookup,
+    private readonly batches: MemberBatchesRepository,
+    private readonly rows: BatchRowsRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly names: AccountNamePicker,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async execute(command: UpdateBatchRowCommand): Promise<BatchRowView> {
+    const batch = await this.lookup.find(command.organizationId, command.batchId);
+    const row = await this.rows.findInBatch(batch._id, command.rowId);
+    if (!row) throw DomainError.notFound('This row');
+    if (batch.status !== 'ready') {
+      throw new DomainError(ErrorCode.BatchNotEditable, `Rows can be edited only while the batch is ready for review; it is ${batch.status}.`);
+    }
+    if (row.status !== 'valid' && row.status !== 'invalid') throw new DomainError(ErrorCode.BatchNotEditable, 'This row has already been committed.');
+
+    const { patch } = command;
+    const updated: BatchRow = {
+      ...row,
+      firstName: emptyToNull(patch.firstName, row.firstName),
+      lastName: emptyToNull(patch.lastName, row.lastName),
+    };
+    const namesChanged = updated.firstName !== row.firstName || updated.lastName !== row.lastName;
+    const emailProblems = row.problems.filter((problem) => !NAME_CODES.includes(problem.code));
+    const canHaveAccount = emailProblems.length === 0;
+
+    let nameSettled = false;
+    if (canHaveAccount && patch.accountName !== undefined) {
+      await this.chooseAccountName(updated, patch.accountName.trim().toLowerCase());
+      nameSettled = true;
+    } else if (canHaveAccount && namesChanged && !row.accountNameChosen) {
+      updated.suggestions = await this.freshSuggestions(updated);
+      updated.accountName = updated.suggestions[0] ?? null;
+    }
+    // A name the directory asked for and that was refused stays a problem until the admin picks one.
+    const nameProblems = nameSettled ? [] : row.problems.filter((problem) => NAME_CODES.includes(problem.code));
+    updated.problems = [...emailProblems, ...nameProblems];
+
+    if (patch.password !== undefined) {
+      const weak = checkPasswordPolicy(patch.password, { accountName: updated.accountName ?? undefined, email: row.emailNormalized });
+      if (weak) throw new DomainError(weak.code, weak.message, [{ field: 'password', code: weak.code, message: weak.message }]);
+      updated.passwordHash = await this.hasher.hash(patch.password);
+    }
+    updated.status = updated.problems.length > 0 ? 'invalid' : 'valid';
+
+    await this.rows.update(row._id, {
+      firstName: updated.firstName,
+      lastName: updated.lastName,
+      accountName: updated.accountName,
+      accountNameChosen: updated.accountNameChosen,
+      suggestions: updated.suggestions,
+      passwordHash: updated.passwordHash,
+      problems: updated.problems,
+      status: updated.status,
+    });
+    if (updated.status !== row.status) await this.batches.setCounts(batch._id, await this.rows.countByStatus(batch._id));
+    return toBatchRowView(updated);
+  }
+
+  /** The admin picked a name: it must be valid, free in the system and unused in the batch. */
+  private async chooseAccountName(row: BatchRow, name: string): Promise<void> {
+    const invalid = validateAccountName(name);
+    if (invalid) {
+      const suggestions = await this.freshSuggestions(row);
+      throw new DomainError(invalid.code, invalid.message, [{ field: 'accountName', code: invalid.code, message: invalid.message, suggestions }]);
+    }
+    const usedInBatch = await this.rows.accountNamesUsedInBatch(row.batchId, [name], row._id);
+    if (usedInBatch.has(name) || (await this.accounts.isAccountNameTaken(name))) {
+      const suggestions = await this.freshSuggestions(row);
+      const message = `The account name "${name}" is already taken; pick one of the suggestions.`;
+      throw new DomainError(ErrorCode.AccountNameTaken, message, [{ field: 'accountName', code: ErrorCode.AccountNameTaken, message, suggestions }]);
+    }
+    row.accountName = name;
+    row.accountNameChosen = true;
+    if (!row.suggestions.includes(name)) row.suggestions = [name, ...row.suggestions];
+  }
+
+  private async freshSuggestions(row: BatchRow): Promise<string[]> {
+    const source = {
+      userName: row.userName ?? undefined,
+      firstName: row.firstName ?? undefined,
+      lastName: row.lastName ?? undefined,
+      email: row.emailNormalized,
+    };
+    const first = await this.names.suggest(source, new Set());
+    const usedInBatch = await this.rows.accountNamesUsedInBatch(row.batchId, first, row._id);
+    if (usedInBatch.size === 0) return first;
+    return this.names.suggest(source, usedInBatch);
+  }
+}
