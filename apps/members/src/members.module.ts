@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RabbitMqModule } from '@app/messaging';
 import { AccountsModule } from './accounts/accounts.module';
+import { ActivationModule } from './activation/activation.module';
 import { MembersEnvironment } from './config/members.environment';
 import { CredentialsModule } from './credentials/credentials.module';
 import { EventsModule } from './events/events.module';
@@ -28,6 +29,7 @@ export class MembersModule {
         AccountsModule,
         MemberBatchesModule,
         EventsModule,
+        ActivationModule,
       ],
       controllers: [PingController],
       providers: [

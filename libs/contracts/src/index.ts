@@ -6,6 +6,8 @@ export * from './events/batch-completed.event';
 export * from './events/event-envelope';
 export * from './locale';
 export * from './members/account';
+export * from './members/activation';
+export * from './members/batch-summary';
 export * from './members/member-batch';
 export * from './members/members-rpc';
 export * from './members/pagination';

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchCommand, BatchRowView, ListBatchRowsCommand, MemberBatchView, Page } from '@app/contracts';
+import type { BatchCommand, BatchRowView, BatchSummaryQuery, BatchSummaryRecipient, ListBatchRowsCommand, MemberBatchView, Page } from '@app/contracts';
+import { AdminsRepository } from '../organizations/persistence/admins.repository';
+import { OrganizationsRepository } from '../organizations/persistence/organizations.repository';
+import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 @Injectable()
 export class BatchQueries {
@@ -11,6 +15,9 @@ export class BatchQueries {
     private readonly lookup: BatchLookup,
     private readonly rows: BatchRowsRepository,
     private readonly progress: BatchProgressReader,
+    private readonly batches: MemberBatchesRepository,
+    private readonly admins: AdminsRepository,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async getBatch(command: BatchCommand): Promise<MemberBatchView> {
@@ -24,5 +31,21 @@ export class BatchQueries {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
     const page = await this.rows.page(batch._id, command.query.status, command.query.page, command.query.limit);
     return { ...page, items: page.items.map(toBatchRowView) };
+  }
+
+  /** For the notifications service: who started the batch, in which language to write to them. */
+  async summaryRecipient(query: BatchSummaryQuery): Promise<BatchSummaryRecipient> {
+    const batch = await this.batches.findById(query.batchId);
+    const admin = batch ? await this.admins.findById(batch.createdByAdminId) : null;
+    if (!batch || !admin) throw DomainError.notFound('This batch');
+    const organization = await this.organizations.findById(batch.organizationId);
+    return {
+      batchId: batch._id,
+      adminEmail: admin.email,
+      locale: admin.locale ?? organization?.locale ?? 'en',
+      organizationName: organization?.name ?? '',
+      source: batch.source,
+      fileName: batch.fileName,
+    };
   }
 }

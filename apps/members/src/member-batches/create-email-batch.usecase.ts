@@ -29,6 +29,7 @@ export class CreateEmailBatchUseCase {
       organizationId: command.organizationId,
       createdByAdminId: command.adminId,
       source: 'emails',
+      fileName: null,
       status: 'validating',
       counts: { total: entries.length, valid: 0, invalid: 0, created: 0, failed: 0 },
       chunkCount: Math.ceil(entries.length / BATCH_CHUNK_SIZE),

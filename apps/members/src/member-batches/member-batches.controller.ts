@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   BatchCommand,
+  BatchSummaryQuery,
+  type BatchSummaryRecipient,
   type BatchRowView,
   CreateEmailBatchCommand,
   ListBatchRowsCommand,
@@ -47,5 +49,10 @@ export class MemberBatchesController {
   @MessagePattern(MembersRpc.CommitBatch)
   commit(@Payload() command: BatchCommand): Promise<MemberBatchView> {
     return this.commitBatch.execute(command);
+  }
+
+  @MessagePattern(MembersRpc.GetBatchSummary)
+  summaryRecipient(@Payload() query: BatchSummaryQuery): Promise<BatchSummaryRecipient> {
+    return this.queries.summaryRecipient(query);
   }
 }

@@ -14,6 +14,8 @@ export const ErrorCode = {
   BatchNotReady: 'batch_not_ready',
   BatchNotEditable: 'batch_not_editable',
   AlreadyActive: 'already_active',
+  ActivationLinkUsed: 'activation_link_used',
+  ActivationLinkExpired: 'activation_link_expired',
   ServiceUnavailable: 'service_unavailable',
   InternalError: 'internal_error',
   // Uploads

@@ -9,6 +9,12 @@ export const MembersRpc = {
   CommitBatch: 'batches.commit',
   ListMembers: 'members.list',
   GetMember: 'members.get',
+  ResendActivationEmail: 'members.resend-activation-email',
+  IssueActivationLink: 'activation.issue-link',
+  GetActivation: 'activation.get',
+  Activate: 'activation.activate',
+  VerifyMember: 'auth.verify-member',
+  GetBatchSummary: 'batches.summary-recipient',
 } as const;
 
 export interface PingReply {

@@ -77,6 +77,17 @@ export class AccountsRepository {
     return this.accounts.findOne({ emailNormalized }).lean();
   }
 
+  findByAccountName(accountName: string): Promise<Account | null> {
+    return this.accounts.findOne({ accountName }).lean();
+  }
+
+  async activate(id: string, changes: Pick<Account, 'passwordHash' | 'firstName' | 'lastName'>): Promise<void> {
+    await this.accounts.updateOne(
+      { _id: id },
+      { $set: { ...changes, status: 'active', mustChangePassword: false, activatedAt: new Date() } },
+    );
+  }
+
   async isAccountNameTaken(accountName: string): Promise<boolean> {
     return (await this.accounts.exists({ accountName })) !== null;
   }

@@ -18,6 +18,10 @@ export class MemberBatch {
   @Prop({ type: String, required: true })
   status: BatchStatus;
 
+  /** The uploaded file's name, as the admin's computer called it (CSV batches). */
+  @Prop({ type: String, default: null })
+  fileName: string | null;
+
   @Prop({ type: Object, required: true })
   counts: BatchCounts;
 

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '@app/contracts';
+import type { Account } from '../accounts/persistence/account.schema';
+import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { DomainError } from '../rpc/domain.error';
+import { hashActivationToken } from './activation-token-codec';
+import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
+
+export interface UsableActivationToken {
+  hash: string;
+  account: Account;
+}
+
+/** A token the member may still use, or the reason it cannot be: unknown (404), used or expired (410). */
+@Injectable()
+export class ActivationTokenResolver {
+  constructor(
+    private readonly tokens: ActivationTokensRepository,
+    private readonly accounts: AccountsRepository,
+  ) {}
+
+  async resolve(token: string): Promise<UsableActivationToken> {
+    const hash = hashActivationToken(token);
+    const stored = await this.tokens.findByHash(hash);
+    const account = stored ? await this.accounts.findById(stored.memberId) : null;
+    if (!stored || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
+    if (await this.tokens.isUsed(hash)) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
+    if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) {
+      throw new DomainError(ErrorCode.ActivationLinkExpired, 'This activation link has expired or was replaced by a newer one.');
+    }
+    return { hash, account };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, Exchanges, type MemberCommand, RoutingKeys, type SendActivationEmailCommand } from '@app/contracts';
+import { ConfirmedPublisher } from '@app/messaging';
+import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { DomainError } from '../rpc/domain.error';
+import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
+
+/**
+ * The admin asks for a new activation email: the previous link stops working at once, and the
+ * notifications service is told privately (never on the public events exchange) to send a new one.
+ */
+@Injectable()
+export class ResendActivationEmailUseCase {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly tokens: ActivationTokensRepository,
+    private readonly publisher: ConfirmedPublisher,
+  ) {}
+
+  async execute(command: MemberCommand): Promise<void> {
+    const account = await this.accounts.findInOrganization(command.organizationId, command.memberId);
+    if (!account) throw DomainError.notFound('This member');
+    if (account.activatedAt) throw new DomainError(ErrorCode.AlreadyActive, 'This member has already activated the account.');
+    await this.tokens.revokeAllForMember(account._id);
+    const message: SendActivationEmailCommand = {
+      id: randomUUID(),
+      memberId: account._id,
+      organizationId: account.organizationId,
+      requestedAt: new Date().toISOString(),
+    };
+    const unavailable = new DomainError(ErrorCode.ServiceUnavailable, 'The mail service cannot take the request right now; try again shortly.');
+    try {
+      const { routed } = await this.publisher.publish(Exchanges.Commands, RoutingKeys.SendActivationEmail, message, { messageId: message.id, type: 'SendActivationEmail' });
+      if (!routed) throw unavailable;
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw unavailable;
+    }
+  }
+}

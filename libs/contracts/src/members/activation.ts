@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import type { Locale } from '../locale';
+
+/** Activation tokens are 32 random bytes, base64url: 43 characters. */
+export const ACTIVATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export class ActivationTokenQuery {
+  @IsString()
+  @Matches(ACTIVATION_TOKEN_PATTERN, { message: 'token is not an activation token' })
+  token: string;
+}
+
+/** What the activation page needs to know about the token's account; never the token itself. */
+export interface ActivationDetails {
+  memberId: string;
+  accountName: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  organizationName: string;
+  locale: Locale;
+}
+
+export class ActivateAccountCommand extends ActivationTokenQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  firstName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  lastName?: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+}
+
+/** Asked by the notifications service, over the private RPC queue, right before it sends a mail. */
+export class IssueActivationLinkCommand {
+  @IsUUID('4')
+  memberId: string;
+}
+
+export interface ActivationLink {
+  memberId: string;
+  email: string;
+  accountName: string;
+  firstName: string | null;
+  organizationName: string;
+  locale: Locale;
+  activationUrl: string;
+  expiresAt: string;
+  temporaryPasswordSet: boolean;
+}
+
+/** The private command behind "send a new activation email" (exchange `roster.commands`). */
+export interface SendActivationEmailCommand {
+  id: string;
+  memberId: string;
+  organizationId: string;
+  requestedAt: string;
+}
+
+export class MemberCredentials {
+  @ApiProperty({ description: 'Account name or email', example: 'jane.doe' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  login: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+}
+
+export interface MemberIdentity {
+  memberId: string;
+  organizationId: string;
+  accountName: string;
+  mustChangePassword: boolean;
+}
+
+export class MemberAccessTokenResponse {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ example: 3600 })
+  expiresIn: number;
+
+  @ApiPropertyOptional({ description: 'True when an admin set the password: change it now' })
+  mustChangePassword: boolean;
+}
