@@ -1,6 +1,5 @@
 import { ErrorCode } from '@app/contracts';
 import type { CsvErrorCode } from 'csv-parse';
-import { DomainError } from '../rpc/domain.error';
 import type { NotCsvContent } from './detect-encoding';
 import { ACCEPTED_EMAIL_HEADERS } from './header-columns';
 
@@ -10,11 +9,12 @@ export type CsvImportErrorCode =
   | typeof ErrorCode.EmptyFile;
 
 /** A file the import cannot take as a member list; `message` is written for the admin who uploaded it. */
-export class CsvImportError extends DomainError {
-  declare readonly code: CsvImportErrorCode;
-
-  constructor(code: CsvImportErrorCode, message: string) {
-    super(code, message);
+export class CsvImportError extends Error {
+  constructor(
+    readonly code: CsvImportErrorCode,
+    message: string,
+  ) {
+    super(message);
     this.name = 'CsvImportError';
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CsvImportError } from './csv-import.error';
 import { openDirectoryCsv, type DirectoryCsv, type DirectoryCsvRow } from './directory-csv-reader';
 
-const fixture = (name: string) => join(__dirname, '../../test/fixtures/csv', name);
+const fixture = (name: string) => join(__dirname, '../test/fixtures/csv', name);
 
 async function rowsOf(csv: DirectoryCsv): Promise<DirectoryCsvRow[]> {
   const rows: DirectoryCsvRow[] = [];
