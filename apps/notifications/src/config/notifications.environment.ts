@@ -1,5 +1,14 @@
-import { IsString, Matches, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { PublicUrlEnvironment } from '@app/config';
+
+const HOUR_MS = 3_600_000;
+
+/** "15000, 60000,300000" → [15000, 60000, 300000]; anything else is left for the validators to refuse. */
+function delayList({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  return /^\s*\d+(\s*,\s*\d+)*\s*$/.test(value) ? value.split(',').map(Number) : [Number.NaN];
+}
 
 export class NotificationsEnvironment extends PublicUrlEnvironment {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' })
@@ -8,4 +17,27 @@ export class NotificationsEnvironment extends PublicUrlEnvironment {
   @IsString()
   @MinLength(3, { message: 'MAIL_FROM must be an address such as "Roster <no-reply@roster.local>"' })
   MAIL_FROM = 'Roster <no-reply@roster.local>';
+
+  /**
+   * Waits before the second, third … try of a mail the SMTP server did not take; after the last
+   * one the message is parked in `notifications.dead`. Each delay gets its own retry queue.
+   */
+  @Transform(delayList)
+  @ArrayMinSize(1, { message: 'MAIL_RETRY_DELAYS_MS must list at least one delay' })
+  @ArrayMaxSize(10, { message: 'MAIL_RETRY_DELAYS_MS must list at most 10 delays' })
+  @IsInt({ each: true, message: 'MAIL_RETRY_DELAYS_MS must be comma-separated whole numbers of milliseconds, e.g. 15000,60000,300000' })
+  @Min(100, { each: true, message: 'MAIL_RETRY_DELAYS_MS delays must be at least 100 ms' })
+  @Max(24 * HOUR_MS, { each: true, message: 'MAIL_RETRY_DELAYS_MS delays must be at most 86400000 (one day)' })
+  MAIL_RETRY_DELAYS_MS: number[] = [15_000, 60_000, 300_000];
+
+  /**
+   * How long a claim on a mail protects it from a second sender. It must outlast one whole
+   * attempt (the members RPC, then the SMTP connection and transfer) so that a slow sender is
+   * never overtaken; past it, the claim of a crashed sender is taken over.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'MAIL_CLAIM_LEASE_MS must be a whole number of milliseconds' })
+  @Min(1_000, { message: 'MAIL_CLAIM_LEASE_MS must be at least 1000' })
+  @Max(HOUR_MS, { message: 'MAIL_CLAIM_LEASE_MS must be at most 3600000 (one hour)' })
+  MAIL_CLAIM_LEASE_MS = 120_000;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from './locale';
+import type { Locale } from '@app/contracts';
 
 const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 

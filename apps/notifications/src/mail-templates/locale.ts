@@ -1,4 +1,4 @@
-export type Locale = 'fr' | 'en';
+import type { Locale } from '@app/contracts';
 
 /**
  * The first candidate naming a language we write mails in ('fr', 'FR', 'fr-FR', 'en_GB' …),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AccountCreatedMail, type BatchSummaryMail, type Locale, MailTemplates } from './mail-templates';
+import type { Locale } from '@app/contracts';
+import { type AccountCreatedMail, type BatchSummaryMail, MailTemplates } from './mail-templates';
 
 const NOW = new Date('2025-03-04T10:00:00Z');
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Locale, resolveLocale } from './locale';
+import type { Locale } from '@app/contracts';
+import { resolveLocale } from './locale';
 import { formatCount, formatDateTime, formatNumber } from './locale-formatters';
 
-export { type Locale, resolveLocale } from './locale';
+export { resolveLocale } from './locale';
 
 export interface AccountCreatedMail {
   organizationName: string;
