@@ -1,2 +1,3 @@
 export * from './test-backends';
 export * from './event-tap';
+export * from './smtp-capture';
