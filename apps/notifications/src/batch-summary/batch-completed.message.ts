@@ -1,0 +1,58 @@
+import { Type } from 'class-transformer';
+import { Equals, IsDefined, IsInt, IsISO8601, IsString, IsUUID, Min, MinLength, ValidateNested } from 'class-validator';
+import { BATCH_COMPLETED_VERSION, type BatchCompletedData, type BatchCompletedEvent } from '@app/contracts';
+
+type Counts = BatchCompletedData['counts'];
+
+/** The counts the summary mail shows; `valid` is not shown and not checked. */
+export class BatchCountsMessage implements Omit<Counts, 'valid'> {
+  @IsInt()
+  @Min(0)
+  total: number;
+
+  @IsInt()
+  @Min(0)
+  invalid: number;
+
+  @IsInt()
+  @Min(0)
+  created: number;
+
+  @IsInt()
+  @Min(0)
+  failed: number;
+}
+
+/** Only what the summary mail needs is checked; the recipient and file come from the members service. */
+export class BatchCompletedDataMessage implements Pick<BatchCompletedData, 'batchId'> {
+  @IsUUID('4')
+  batchId: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => BatchCountsMessage)
+  counts: BatchCountsMessage;
+}
+
+export class BatchCompletedMessage implements Omit<BatchCompletedEvent, 'data'> {
+  @IsUUID()
+  id: string;
+
+  @Equals('BatchCompleted')
+  type: 'BatchCompleted';
+
+  @Equals(BATCH_COMPLETED_VERSION)
+  version: number;
+
+  @IsISO8601()
+  occurredAt: string;
+
+  @IsString()
+  @MinLength(1)
+  organizationId: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => BatchCompletedDataMessage)
+  data: BatchCompletedDataMessage;
+}

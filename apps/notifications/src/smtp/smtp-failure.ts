@@ -1,0 +1,27 @@
+import { PermanentFailure } from '../mail-delivery/delivery-failures';
+
+interface SmtpError {
+  message?: unknown;
+  code?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+  /** Set by nodemailer from the reply class: 5xx except 503 (bad sequence, fine on a new connection). */
+  permanent?: unknown;
+}
+
+/**
+ * What a failed send means: the server's own 5xx refusal is final and is parked with its reply;
+ * a 4xx reply, a refused or dropped connection or a timeout is worth another try later.
+ * The reason holds the server's reply line, never the mail.
+ */
+export function smtpFailure(error: unknown): Error {
+  const { message, code, responseCode, response, permanent } = (typeof error === 'object' && error !== null ? error : {}) as SmtpError;
+  if (typeof responseCode === 'number') {
+    const reply = typeof response === 'string' && response.trim() ? response.trim() : String(message ?? responseCode);
+    const reason = `SMTP server answered ${reply}`;
+    const final = typeof permanent === 'boolean' ? permanent : responseCode >= 500 && responseCode !== 503;
+    return final ? new PermanentFailure(reason) : new Error(reason);
+  }
+  const name = typeof code === 'string' ? `${code}: ` : '';
+  return new Error(`SMTP server unavailable (${name}${String(message ?? error)})`);
+}
