@@ -1,6 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RabbitMqModule } from '@app/messaging';
+import { AccountCreatedTrigger } from './activation-mail/account-created.trigger';
+import { ActivationMailWriter } from './activation-mail/activation-mail.writer';
+import { SendActivationEmailTrigger } from './activation-mail/send-activation-email.trigger';
+import { BatchCompletedTrigger } from './batch-summary/batch-completed.trigger';
 import { NotificationsEnvironment } from './config/notifications.environment';
+import { FailedMessages } from './mail-delivery/failed-messages';
+import { MailDelivery } from './mail-delivery/mail-delivery';
+import { MailDeliveryWorker } from './mail-delivery/mail-delivery.worker';
+import { MAIL_TRIGGERS, type MailTrigger } from './mail-delivery/mail-trigger';
+import { MessageForwarder } from './mail-delivery/message-forwarder';
+import { SentNotification, SentNotificationSchema } from './mail-delivery/persistence/sent-notification.schema';
+import { SentNotificationsRepository } from './mail-delivery/persistence/sent-notifications.repository';
+import { MailTemplates } from './mail-templates/mail-templates';
+import { MembersRpcModule } from './members-rpc/members-rpc.module';
+import { MailSender } from './smtp/mail-sender';
 
 @Module({})
 export class NotificationsModule {
@@ -8,8 +23,31 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 })],
-      providers: [{ provide: NotificationsEnvironment, useValue: env }],
+      imports: [
+        MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
+        MongooseModule.forFeature([{ name: SentNotification.name, schema: SentNotificationSchema }]),
+        RabbitMqModule.forRoot({ url: env.AMQP_URL, connectionName: 'notifications' }),
+        MembersRpcModule,
+      ],
+      providers: [
+        { provide: NotificationsEnvironment, useValue: env },
+        MailTemplates,
+        MailSender,
+        MessageForwarder,
+        SentNotificationsRepository,
+        ActivationMailWriter,
+        AccountCreatedTrigger,
+        SendActivationEmailTrigger,
+        BatchCompletedTrigger,
+        {
+          provide: MAIL_TRIGGERS,
+          inject: [AccountCreatedTrigger, SendActivationEmailTrigger, BatchCompletedTrigger],
+          useFactory: (...triggers: MailTrigger[]): MailTrigger[] => triggers,
+        },
+        FailedMessages,
+        MailDelivery,
+        MailDeliveryWorker,
+      ],
       exports: [NotificationsEnvironment],
     };
   }

@@ -1,0 +1,59 @@
+import type { Channel } from 'amqplib';
+import { Queues } from '@app/contracts';
+import { assertSharedExchanges } from '@app/messaging';
+
+export interface QueueBinding {
+  exchange: string;
+  routingKey: string;
+}
+
+export interface RetryTier {
+  queue: string;
+  delayMs: number;
+}
+
+/** A work queue of this service with the queues its failed messages wait in. */
+export interface MailQueueTopology {
+  queue: string;
+  binding: QueueBinding;
+  retryTiers: RetryTier[];
+  deadQueue: string;
+}
+
+/** The delay is in the name: a queue's TTL cannot change once declared, and a new delay list must not collide with the old queues. */
+export function retryQueueName(queue: string, delayMs: number): string {
+  return `${queue}.retry.${delayMs}ms`;
+}
+
+export function mailQueueTopology(queue: string, binding: QueueBinding, delaysMs: readonly number[]): MailQueueTopology {
+  return {
+    queue,
+    binding,
+    retryTiers: delaysMs.map((delayMs) => ({ queue: retryQueueName(queue, delayMs), delayMs })),
+    deadQueue: Queues.NotificationsDead,
+  };
+}
+
+/**
+ * Declares the work queue and binds it; idempotent, run on every (re)connection.
+ *
+ * Per-message TTL only expires at the head of a queue, so each delay has its own queue with a
+ * queue-level TTL: a message waits there, then RabbitMQ dead-letters it through the default
+ * exchange back to the work queue. The work queue dead-letters to the dead queue too, so a
+ * message rejected outside the service's own handling (a bug) is parked, never dropped.
+ */
+export async function declareMailQueue(channel: Channel, topology: MailQueueTopology): Promise<void> {
+  await assertSharedExchanges(channel);
+  await channel.assertQueue(topology.deadQueue, { durable: true });
+  await channel.assertQueue(topology.queue, {
+    durable: true,
+    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': topology.deadQueue },
+  });
+  for (const tier of topology.retryTiers) {
+    await channel.assertQueue(tier.queue, {
+      durable: true,
+      arguments: { 'x-message-ttl': tier.delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': topology.queue },
+    });
+  }
+  await channel.bindQueue(topology.queue, topology.binding.exchange, topology.binding.routingKey);
+}

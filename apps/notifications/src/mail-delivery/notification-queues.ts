@@ -1,0 +1,16 @@
+import { Queues } from '@app/contracts';
+import { retryQueueName } from './mail-queue-topology';
+
+/** The work queues of this service, one per kind of message that leads to a mail. */
+export const NotificationQueues = {
+  AccountCreated: Queues.NotificationsAccountCreated,
+  /** Private: bound to `roster.commands`, which other subscribers cannot read. */
+  ActivationRequests: 'notifications.send-activation-email',
+  BatchSummaries: 'notifications.batch-completed',
+} as const;
+
+/** Every queue the service declares with these retry delays, the dead queue last. */
+export function allNotificationQueues(delaysMs: readonly number[]): string[] {
+  const work = Object.values(NotificationQueues);
+  return [...work, ...work.flatMap((queue) => delaysMs.map((delay) => retryQueueName(queue, delay))), Queues.NotificationsDead];
+}

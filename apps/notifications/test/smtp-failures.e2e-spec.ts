@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { type AccountCreatedEvent, Exchanges, Queues, RoutingKeys } from '@app/contracts';
+import { EventTap, eventually } from '@app/testing';
+import type { SignedInAdmin } from '../../gateway/test/support/test-stack';
+import { retryQueueName } from '../src/mail-delivery/mail-queue-topology';
+import { type ParkedMessage, NotificationsStack, RETRY_DELAYS_MS } from './support/notifications-stack';
+
+jest.setTimeout(30_000);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('SMTP outages, refusals and bad messages', () => {
+  const env = new NotificationsStack('notifications_failures');
+  let tap: EventTap;
+  let admin: SignedInAdmin;
+  const parked: ParkedMessage[] = [];
+
+  const waitForParked = (predicate: (message: ParkedMessage) => boolean, what: string) =>
+    eventually(async () => {
+      parked.push(...(await env.takeParked()));
+      return parked.find(predicate);
+    }, 10_000, what);
+
+  const eventOf = (memberId: string) =>
+    eventually(async () => tap.ofType('AccountCreated').find((event) => (event.body.data as { memberId: string }).memberId === memberId), 10_000, `AccountCreated of ${memberId}`);
+
+  beforeAll(async () => {
+    await env.start();
+    tap = await EventTap.start(env.stack.amqpUrl, RoutingKeys.AccountCreated);
+    admin = await env.stack.signInNewAdmin('Tailspin', 'admin@tailspin.example', 'en');
+  });
+
+  afterAll(async () => {
+    await tap?.stop();
+    await env.stop();
+  });
+
+  afterEach(() => env.smtp.accept());
+
+  it('tries again while the SMTP server is down, and delivers once it is back, without a restart', async () => {
+    const email = 'while.down@tailspin.example';
+    await env.smtp.stop();
+    const added = await env.addMembers(admin, [email]);
+    const retryQueues = RETRY_DELAYS_MS.map((delay) => retryQueueName(Queues.NotificationsAccountCreated, delay));
+    await eventually(async () => ((await Promise.all(retryQueues.map((queue) => env.queueDepth(queue)))).some((depth) => depth > 0) ? true : undefined), 10_000, 'a mail waiting for a retry');
+
+    await env.smtp.restart();
+
+    const [mail] = await env.smtp.waitFor((candidate) => candidate.to.includes(email));
+    expect(mail.subject).toBe('Activate your Tailspin account');
+    const event = await eventOf(added.memberIds[email]);
+    const record = await env.sentNotification(String(event.body.id));
+    expect(record).toMatchObject({ state: 'sent' });
+    expect(record?.attempt).toBeGreaterThanOrEqual(2);
+    await env.smtp.waitFor((candidate) => candidate.to.includes('admin@tailspin.example'));
+  });
+
+  it('parks a mail refused with 451 on every try in notifications.dead after the last try, with the reason', async () => {
+    const email = 'greylisted@tailspin.example';
+    env.smtp.refuse(451);
+    const added = await env.addMembers(admin, [email]);
+
+    const message = await waitForParked((candidate) => candidate.body.includes(added.memberIds[email]), 'the parked AccountCreated');
+
+    expect(message.headers).toMatchObject({
+      'x-failure-reason': 'gave up after 4 tries: SMTP server answered 451 Try again later',
+      'x-attempts': 4,
+      'x-work-queue': Queues.NotificationsAccountCreated,
+    });
+    expect(JSON.parse(message.body)).toMatchObject({ type: 'AccountCreated', data: { memberId: added.memberIds[email] } });
+    const tries = env.smtp.refusals.filter((refusal) => refusal.to === email).map((refusal) => refusal.at.getTime());
+    expect(tries).toHaveLength(4);
+    const waits = tries.slice(1).map((at, index) => at - tries[index]);
+    waits.forEach((wait, index) => expect(wait).toBeGreaterThanOrEqual(RETRY_DELAYS_MS[index] - 50));
+    expect(env.smtp.mailsTo(email)).toEqual([]);
+    expect(await env.sentNotification(String((await eventOf(added.memberIds[email])).body.id))).toBeNull();
+  });
+
+  it('parks a mail refused with 550 at once, without trying again', async () => {
+    const email = 'no.such.user@tailspin.example';
+    env.smtp.refuse(550);
+    const added = await env.addMembers(admin, [email]);
+
+    const message = await waitForParked((candidate) => candidate.body.includes(added.memberIds[email]), 'the parked AccountCreated');
+
+    expect(message.headers['x-failure-reason']).toBe('SMTP server answered 550 Mailbox unavailable');
+    expect(message.headers['x-attempts']).toBeUndefined();
+    await pause(RETRY_DELAYS_MS[0] * 2);
+    expect(env.smtp.refusals.filter((refusal) => refusal.to === email)).toHaveLength(1);
+  });
+
+  it('parks malformed messages with the reason, byte for byte, and goes on mailing', async () => {
+    // The tap parses what it receives, and is done with: the tests after this one do not use it.
+    await tap.stop();
+    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, Buffer.from('not json {'));
+    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, { id: 'nope', type: 'AccountCreated', version: 1, data: { memberId: 42 } });
+
+    const notJson = await waitForParked((candidate) => candidate.body === 'not json {', 'the parked text message');
+    const badShape = await waitForParked((candidate) => candidate.body.includes('"nope"'), 'the parked bad event');
+
+    expect(notJson.headers['x-failure-reason']).toBe('malformed message: the body is not JSON');
+    expect(badShape.headers['x-failure-reason']).toContain('malformed message: id must be a UUID');
+    expect(badShape.headers['x-failure-reason']).toContain('data.memberId must be a UUID');
+    const email = 'after.garbage@tailspin.example';
+    await env.addMembers(admin, [email]);
+    await env.smtp.waitFor((candidate) => candidate.to.includes(email));
+  });
+
+  it('sends nothing and parks nothing for a member the members service does not know', async () => {
+    const event: AccountCreatedEvent = {
+      id: randomUUID(),
+      type: 'AccountCreated',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      organizationId: admin.organizationId,
+      data: { memberId: randomUUID(), email: 'ghost@tailspin.example', accountName: 'ghostly', firstName: null, lastName: null, accountType: 'business', locale: 'en', batchId: null },
+    };
+
+    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, event, event.id);
+
+    const record = await eventually(
+      async () => {
+        const found = await env.sentNotification(event.id);
+        return found && found.state !== 'sending' ? found : undefined;
+      },
+      10_000,
+      'the dedupe record',
+    );
+    expect(record).toMatchObject({ state: 'skipped', skippedReason: expect.stringContaining('not_found') });
+    expect(env.smtp.mailsTo('ghost@tailspin.example')).toEqual([]);
+    parked.push(...(await env.takeParked()));
+    expect(parked.filter((message) => message.body.includes(event.id))).toEqual([]);
+  });
+});
