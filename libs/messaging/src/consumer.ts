@@ -42,7 +42,13 @@ export async function startConsumer(
       (message) => {
         if (!message) return;
         options.handle(message, channel).then(
-          () => channel.ack(message),
+          () => {
+            try {
+              channel.ack(message);
+            } catch {
+              // The channel closed meanwhile: the broker redelivers, and handlers are idempotent.
+            }
+          },
           (error: unknown) => {
             const requeue = error instanceof RejectMessage && error.requeue;
             logger.warn(

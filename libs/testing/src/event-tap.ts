@@ -31,12 +31,18 @@ export class EventTap {
       (message) => {
         if (!message) return;
         const raw = message.content.toString('utf8');
+        let body: Record<string, unknown>;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = { unparsable: raw };
+        }
         tap.messages.push({
           routingKey: message.fields.routingKey,
           messageId: message.properties.messageId,
           persistent: message.properties.deliveryMode === 2,
           raw,
-          body: JSON.parse(raw),
+          body,
         });
       },
       { noAck: true },
