@@ -22,6 +22,13 @@ export class GatewayEnvironment extends PublicUrlEnvironment {
   @Max(86_400, { message: 'JWT_TTL_SECONDS must be at most 86400' })
   JWT_TTL_SECONDS = 3600;
 
+  /** The largest CSV upload accepted; a larger one answers 413 file_too_large and nothing is kept. */
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be a whole number of bytes' })
+  @Min(1_024, { message: 'IMPORT_MAX_BYTES must be at least 1024' })
+  @Max(1_073_741_824, { message: 'IMPORT_MAX_BYTES must be at most 1 GiB' })
+  IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
   get jwtSecret(): string {
     return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
   }

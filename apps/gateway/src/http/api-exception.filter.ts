@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { type ApiErrorBody, ErrorCode } from '@app/contracts';
+import { GatewayEnvironment } from '../config/gateway.environment';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.ValidationFailed,
@@ -20,8 +21,11 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 
 /** Every error leaves the gateway as `{statusCode, code, message, details?}`. */
 @Catch()
+@Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
+
+  constructor(private readonly env: GatewayEnvironment) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -45,7 +49,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ? [(response as { message: unknown }).message].flat().join('; ')
         : exception.message;
     if (status === 413) {
-      return { statusCode: 413, code: ErrorCode.FileTooLarge, message: 'The file is larger than this server accepts.' };
+      const megabytes = Math.floor(this.env.IMPORT_MAX_BYTES / (1024 * 1024));
+      return { statusCode: 413, code: ErrorCode.FileTooLarge, message: `The file is larger than the ${megabytes} MB this server accepts; split it into smaller files.` };
     }
     return { statusCode: status, code: CODE_BY_STATUS[status] ?? ErrorCode.InternalError, message };
   }

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   BatchRowPatchBody,
   BatchRowsQuery,
   type BatchRowView,
   CreateEmailBatchBody,
   ErrorCode,
+  IDEMPOTENCY_KEY_PATTERN,
   type MemberBatchView,
   MembersRpc,
   type Page,
@@ -13,7 +18,11 @@ import {
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { ApiException } from '../http/api.exception';
 import { MembersClient } from '../members-client/members-client';
+import { CsvUploadUseCase, type ReceivedFile } from '../uploads/csv-upload.usecase';
+import { ErrorsCsvExport } from './errors-csv.export';
+import { MEMBER_LIST_TEMPLATE } from './member-list-template';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -23,13 +32,63 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 @UseGuards(AdminAuthGuard)
 @Controller('api/v1/member-batches')
 export class MemberBatchesController {
-  constructor(private readonly members: MembersClient) {}
+  constructor(
+    private readonly members: MembersClient,
+    private readonly csvUpload: CsvUploadUseCase,
+    private readonly errorsCsv: ErrorsCsvExport,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Add members by email: every row checked, with suggested account names (rows inline up to 500)' })
-  @ApiErrorResponses(ErrorCode.ValidationFailed)
-  create(@CurrentAdmin() admin: AdminPrincipal, @Body() body: CreateEmailBatchBody): Promise<MemberBatchView> {
-    return this.members.send(MembersRpc.CreateEmailBatch, { ...admin, emails: body.emails });
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({
+    summary: 'Add members: typed emails (JSON, answered 201 with rows inline up to 500) or a directory CSV (multipart field `file`, answered 202 while it is validated)',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: '#/components/schemas/CreateEmailBatchBody' },
+        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+      ],
+    },
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key again answers the batch it made while that batch is unfinished' })
+  @ApiErrorResponses(ErrorCode.ValidationFailed, ErrorCode.FileTooLarge, ErrorCode.UnreadableFile, ErrorCode.MissingEmailColumn, ErrorCode.EmptyFile)
+  async create(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body() body: CreateEmailBatchBody,
+    @UploadedFile() file: ReceivedFile | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MemberBatchView> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ApiException(422, ErrorCode.ValidationFailed, 'Idempotency-Key must be 1 to 128 letters, digits or . _ : -');
+    }
+    if (file) {
+      response.status(202);
+      return this.csvUpload.execute(admin, file, idempotencyKey);
+    }
+    if (body.emails === undefined) {
+      throw new ApiException(422, ErrorCode.ValidationFailed, 'Send "emails" as JSON, or a CSV file in the multipart field "file".');
+    }
+    return this.members.send(MembersRpc.CreateEmailBatch, { ...admin, emails: body.emails, idempotencyKey });
+  }
+
+  @Get('template.csv')
+  @ApiOperation({ summary: 'A CSV template with the recognised headers and two example rows' })
+  @ApiProduces('text/csv')
+  template(@Res() response: Response): void {
+    response.type('text/csv; charset=utf-8').attachment('members-template.csv').send(MEMBER_LIST_TEMPLATE);
+  }
+
+  @Get(':batchId/errors.csv')
+  @ApiOperation({ summary: 'The rows with problems, in the file’s columns plus line, error_code, error_message (UTF-8 with BOM, for Excel)' })
+  @ApiProduces('text/csv')
+  @ApiErrorResponses(ErrorCode.NotFound)
+  async errors(@CurrentAdmin() admin: AdminPrincipal, @Param('batchId', uuid) batchId: string, @Res() response: Response): Promise<void> {
+    const chunks = await this.errorsCsv.open(admin, batchId);
+    response.type('text/csv; charset=utf-8').attachment(`errors-${batchId}.csv`);
+    await pipeline(Readable.from(chunks), response);
   }
 
   @Get(':batchId')

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { GatewayEnvironment } from '../config/gateway.environment';
+import { CsvUploadUseCase } from '../uploads/csv-upload.usecase';
+import { multerOptions } from '../uploads/multer-options';
+import { UploadStore } from '../uploads/upload-store';
+import { ErrorsCsvExport } from './errors-csv.export';
 import { MemberBatchesController } from './member-batches.controller';
 
-@Module({ controllers: [MemberBatchesController] })
+@Module({
+  imports: [MulterModule.registerAsync({ inject: [GatewayEnvironment], useFactory: multerOptions })],
+  controllers: [MemberBatchesController],
+  providers: [UploadStore, CsvUploadUseCase, ErrorsCsvExport],
+})
 export class MemberBatchesModule {}

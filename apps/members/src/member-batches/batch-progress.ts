@@ -3,24 +3,30 @@ import type { BatchProgress } from '@app/contracts';
 import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
 import type { MemberBatch } from './persistence/member-batch.schema';
 
-/** How far a committing batch is, from the chunks its workers have finished. */
+function progress(phase: BatchProgress['phase'], processed: number, total: number, startedAt: Date): BatchProgress {
+  const elapsedSeconds = Math.max(0.001, (Date.now() - startedAt.getTime()) / 1000);
+  const rowsPerSecond = Math.round((processed / elapsedSeconds) * 10) / 10;
+  const remaining = Math.max(0, total - processed);
+  return { phase, processed, total, rowsPerSecond, etaSeconds: rowsPerSecond > 0 ? Math.ceil(remaining / rowsPerSecond) : null };
+}
+
+/** How far a batch's workers are, from the chunks they have finished (and, while a file is read, its rows). */
 @Injectable()
 export class BatchProgressReader {
   constructor(private readonly milestones: BatchMilestonesRepository) {}
 
   async read(batch: MemberBatch): Promise<BatchProgress | null> {
-    if (batch.status !== 'committing' || !batch.commitStartedAt) return null;
-    const { rows } = await this.milestones.progress(batch._id, 'commit');
-    const processed = Math.min(rows, batch.counts.valid);
-    const elapsedSeconds = Math.max(0.001, (Date.now() - batch.commitStartedAt.getTime()) / 1000);
-    const rowsPerSecond = Math.round((processed / elapsedSeconds) * 10) / 10;
-    const remaining = batch.counts.valid - processed;
-    return {
-      phase: 'committing',
-      processed,
-      total: batch.counts.valid,
-      rowsPerSecond,
-      etaSeconds: rowsPerSecond > 0 ? Math.ceil(remaining / rowsPerSecond) : null,
-    };
+    if (batch.status === 'committing' && batch.commitStartedAt) {
+      const { rows } = await this.milestones.progress(batch._id, 'commit');
+      return progress('committing', Math.min(rows, batch.counts.valid), batch.counts.valid, batch.commitStartedAt);
+    }
+    if (batch.status === 'validating' && batch.validationStartedAt) {
+      // Reading the file counts for half of validation, checking the rows for the other half.
+      const total = batch.counts.total || batch.parsedRows;
+      const { rows } = await this.milestones.progress(batch._id, 'validate');
+      const processed = Math.round((batch.parsedRows + Math.min(rows, total)) / 2);
+      return progress('validating', processed, total, batch.validationStartedAt);
+    }
+    return null;
   }
 }

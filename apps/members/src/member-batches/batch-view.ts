@@ -27,6 +27,8 @@ export function toBatchView(batch: MemberBatch, rows?: BatchRow[]): MemberBatchV
     id: batch._id,
     status: batch.status,
     source: batch.source,
+    fileName: batch.fileName,
+    ignoredColumns: batch.ignoredColumns,
     counts: batch.counts,
     createdAt: batch.createdAt.toISOString(),
     failureReason: batch.failureReason,

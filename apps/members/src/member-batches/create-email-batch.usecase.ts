@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type CreateEmailBatchCommand, ErrorCode, type MemberBatchView } from '@app/contracts';
 import { DomainError } from '../rpc/domain.error';
+import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { INLINE_ROWS_LIMIT, toBatchView } from './batch-view';
 import { parseEmailList } from './email-list';
 import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
@@ -17,12 +18,16 @@ export class CreateEmailBatchUseCase {
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
     private readonly validator: BatchRowsValidator,
+    private readonly deduplication: BatchRequestDeduplication,
   ) {}
 
   async execute(command: CreateEmailBatchCommand): Promise<MemberBatchView> {
     const entries = parseEmailList(command.emails);
     if (entries.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'No email address was found in what was typed.');
     const batchId = randomUUID();
+    const keys = command.idempotencyKey ? [BatchRequestDeduplication.idempotencyKey(command.organizationId, command.idempotencyKey)] : [];
+    const existing = await this.deduplication.existingOrClaim(keys, batchId);
+    if (existing) return toBatchView(existing);
     const now = new Date();
     const batch: MemberBatch = {
       _id: batchId,
@@ -30,6 +35,11 @@ export class CreateEmailBatchUseCase {
       createdByAdminId: command.adminId,
       source: 'emails',
       fileName: null,
+      uploadId: null,
+      ignoredColumns: [],
+      headers: ['email'],
+      delimiter: ',',
+      parsedRows: entries.length,
       status: 'validating',
       counts: { total: entries.length, valid: 0, invalid: 0, created: 0, failed: 0 },
       chunkCount: Math.ceil(entries.length / BATCH_CHUNK_SIZE),

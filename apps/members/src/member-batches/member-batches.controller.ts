@@ -2,6 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   BatchCommand,
+  BatchErrorRowsCommand,
+  type BatchErrorRowsPage,
+  CreateUploadBatchCommand,
   BatchSummaryQuery,
   type BatchSummaryRecipient,
   type BatchRowView,
@@ -15,12 +18,14 @@ import {
 import { BatchQueries } from './batch-queries';
 import { CommitBatchUseCase } from './commit-batch.usecase';
 import { CreateEmailBatchUseCase } from './create-email-batch.usecase';
+import { CreateUploadBatchUseCase } from './create-upload-batch.usecase';
 import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
 
 @Controller()
 export class MemberBatchesController {
   constructor(
     private readonly createEmailBatch: CreateEmailBatchUseCase,
+    private readonly createUploadBatch: CreateUploadBatchUseCase,
     private readonly updateRow: UpdateBatchRowUseCase,
     private readonly commitBatch: CommitBatchUseCase,
     private readonly queries: BatchQueries,
@@ -29,6 +34,16 @@ export class MemberBatchesController {
   @MessagePattern(MembersRpc.CreateEmailBatch)
   create(@Payload() command: CreateEmailBatchCommand): Promise<MemberBatchView> {
     return this.createEmailBatch.execute(command);
+  }
+
+  @MessagePattern(MembersRpc.CreateUploadBatch)
+  createFromUpload(@Payload() command: CreateUploadBatchCommand): Promise<MemberBatchView> {
+    return this.createUploadBatch.execute(command);
+  }
+
+  @MessagePattern(MembersRpc.BatchErrorRows)
+  errorRows(@Payload() command: BatchErrorRowsCommand): Promise<BatchErrorRowsPage> {
+    return this.queries.errorRows(command);
   }
 
   @MessagePattern(MembersRpc.GetBatch)

@@ -12,9 +12,18 @@ import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
 import { CommitChunkProcessor } from './batch-work/commit-chunk.processor';
 import { CommitBatchUseCase } from './commit-batch.usecase';
 import { CreateEmailBatchUseCase } from './create-email-batch.usecase';
+import { CreateUploadBatchUseCase } from './create-upload-batch.usecase';
+import { BatchRequestDeduplication } from './batch-request-deduplication';
+import { ParseUploadProcessor } from './batch-work/parse-upload.processor';
+import { ValidateChunkProcessor } from './batch-work/validate-chunk.processor';
+import { UploadStore } from '../uploads/upload-store';
 import { MemberBatchesController } from './member-batches.controller';
 import { BatchMilestone, BatchMilestoneSchema } from './persistence/batch-milestone.schema';
 import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
+import { BatchNameClaim, BatchNameClaimSchema } from './persistence/batch-name-claim.schema';
+import { BatchNameClaimsRepository } from './persistence/batch-name-claims.repository';
+import { BatchRequestKey, BatchRequestKeySchema } from './persistence/batch-request-key.schema';
+import { BatchRequestKeysRepository } from './persistence/batch-request-keys.repository';
 import { BatchRow, BatchRowSchema } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { MemberBatch, MemberBatchSchema } from './persistence/member-batch.schema';
@@ -29,6 +38,8 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
       { name: MemberBatch.name, schema: MemberBatchSchema },
       { name: BatchRow.name, schema: BatchRowSchema },
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
+      { name: BatchNameClaim.name, schema: BatchNameClaimSchema },
+      { name: BatchRequestKey.name, schema: BatchRequestKeySchema },
     ]),
     AccountsModule,
     OrganizationsModule,
@@ -51,6 +62,13 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     BatchFinalizer,
     BatchWorkConsumer,
     BatchEventsOutbox,
+    BatchNameClaimsRepository,
+    BatchRequestKeysRepository,
+    BatchRequestDeduplication,
+    CreateUploadBatchUseCase,
+    ParseUploadProcessor,
+    ValidateChunkProcessor,
+    UploadStore,
   ],
   exports: [BatchEventsOutbox],
 })

@@ -11,6 +11,7 @@ import type { BatchRow } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
+import { InMemoryNameClaims } from './row-validation/name-claims';
 
 const NAME_CODES: string[] = [ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken];
 
@@ -105,16 +106,24 @@ export class UpdateBatchRowUseCase {
     if (!row.suggestions.includes(name)) row.suggestions = [name, ...row.suggestions];
   }
 
+  /** Suggestions free in the system and unused by the batch's other rows. */
   private async freshSuggestions(row: BatchRow): Promise<string[]> {
-    const source = {
-      userName: row.userName ?? undefined,
-      firstName: row.firstName ?? undefined,
-      lastName: row.lastName ?? undefined,
-      email: row.emailNormalized,
+    const request = {
+      rowId: row._id,
+      source: {
+        userName: row.userName ?? undefined,
+        firstName: row.firstName ?? undefined,
+        lastName: row.lastName ?? undefined,
+        email: row.emailNormalized,
+      },
     };
-    const first = await this.names.suggest(source, new Set());
+    const claims = new InMemoryNameClaims();
+    const [first] = await this.names.suggest([request], claims);
     const usedInBatch = await this.rows.accountNamesUsedInBatch(row.batchId, first, row._id);
     if (usedInBatch.size === 0) return first;
-    return this.names.suggest(source, usedInBatch);
+    const fresh = new InMemoryNameClaims();
+    await fresh.claim([...usedInBatch].map((name) => ({ name, rowId: 'another row' })));
+    const [second] = await this.names.suggest([request], fresh);
+    return second;
   }
 }

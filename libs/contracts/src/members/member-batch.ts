@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { IDEMPOTENCY_KEY_PATTERN } from './batch-upload';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 
 export const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
+/** `pending`: read from an uploaded file and not yet checked (the batch is still validating). */
+export const ROW_STATUSES = ['pending', 'valid', 'invalid', 'created', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 export const MAX_TYPED_EMAILS = 5_000;
@@ -33,18 +35,23 @@ function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class CreateEmailBatchBody {
-  @ApiProperty({
+  @ApiPropertyOptional({
     description: 'What the admin typed: a list, or one string separated by commas, semicolons, spaces or new lines. `Jane Doe <jane@x.com>` gives the names.',
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     example: 'Jane Doe <jane@contoso.example>, bob@contoso.example',
   })
+  @IsOptional()
   @IsEmailListInput()
-  emails: string | string[];
+  emails?: string | string[];
 }
 
 export class CreateEmailBatchCommand extends TenantScope {
   @IsEmailListInput()
   emails: string | string[];
+
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'Idempotency-Key must be 1 to 128 letters, digits or . _ : -' })
+  idempotencyKey?: string;
 }
 
 export class BatchRowPatchBody {
@@ -147,6 +154,8 @@ export interface MemberBatchView {
   id: string;
   status: BatchStatus;
   source: 'emails' | 'csv';
+  fileName: string | null;
+  ignoredColumns: string[];
   counts: BatchCounts;
   createdAt: string;
   failureReason: string | null;

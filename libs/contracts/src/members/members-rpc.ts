@@ -3,6 +3,8 @@ export const MembersRpc = {
   Ping: 'members.ping',
   VerifyAdmin: 'auth.verify-admin',
   CreateEmailBatch: 'batches.create-from-emails',
+  CreateUploadBatch: 'batches.create-from-upload',
+  BatchErrorRows: 'batches.error-rows',
   GetBatch: 'batches.get',
   ListBatchRows: 'batches.list-rows',
   UpdateBatchRow: 'batches.update-row',

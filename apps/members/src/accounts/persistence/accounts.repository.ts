@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { AccountCreatedEvent, MembersQuery, Page } from '@app/contracts';
 import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { insertManyRefused } from '../../persistence/insert-many';
 import { Account } from './account.schema';
 
 /** `$in` lists are cut to this size: each one is a scan on FerretDB, an index walk on MongoDB. */
@@ -35,24 +36,8 @@ export class AccountsRepository {
 
   /** Inserts many; answers the ids refused by a unique index (already there, email or name taken). */
   async insertMany(accounts: Account[]): Promise<Set<string>> {
-    if (accounts.length === 0) return new Set();
-    try {
-      await this.collection.insertMany(accounts, { ordered: false });
-      return new Set();
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors;
-      if (!writeErrors) {
-        if (accounts.length === 1 && isDuplicateKeyError(error)) return new Set([accounts[0]._id]);
-        throw error;
-      }
-      const refused = new Set<string>();
-      for (const writeError of [writeErrors].flat()) {
-        const code = writeError.code ?? writeError.err?.code;
-        if (code !== 11000) throw error;
-        refused.add(accounts[writeError.index]._id);
-      }
-      return refused;
-    }
+    const refused = await insertManyRefused(this.collection, accounts);
+    return new Set(refused.map((index) => accounts[index]._id));
   }
 
   async insertOne(account: Account): Promise<'inserted' | 'duplicate'> {

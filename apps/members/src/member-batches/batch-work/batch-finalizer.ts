@@ -1,25 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent } from '@app/contracts';
+import { UploadStore } from '../../uploads/upload-store';
+import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import type { BatchWorkPhase } from './batch-work.queue';
 
-/** Closes a batch once every chunk of a phase is done, exactly once whoever finishes last. */
+/** Moves a batch on once every chunk of a phase is done, exactly once whoever finishes last. */
 @Injectable()
 export class BatchFinalizer {
   constructor(
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
     private readonly milestones: BatchMilestonesRepository,
+    private readonly claims: BatchNameClaimsRepository,
+    private readonly uploads: UploadStore,
   ) {}
 
   async finishIfComplete(batch: MemberBatch, phase: BatchWorkPhase): Promise<void> {
     if ((await this.milestones.count(batch._id, phase)) < batch.chunkCount) return;
     if (!(await this.milestones.record(batch._id, `${phase}:final`, 'final', 0))) return;
-    await this.complete(batch, 'completed', null);
+    if (phase === 'commit') await this.complete(batch, 'completed', null);
+    else await this.markReady(batch);
+  }
+
+  /** Every row of the file is checked: the admin can review. The stored file is no longer needed. */
+  private async markReady(batch: MemberBatch): Promise<void> {
+    const counts = await this.rows.countByStatus(batch._id);
+    await this.batches.setStatus(batch._id, 'ready', { counts, uploadId: null });
+    if (batch.uploadId) await this.uploads.delete(batch.uploadId);
   }
 
   async fail(batch: MemberBatch, reason: string): Promise<void> {
@@ -29,6 +41,8 @@ export class BatchFinalizer {
 
   private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null): Promise<void> {
     const counts = await this.rows.countByStatus(batch._id);
+    if (batch.uploadId) await this.uploads.delete(batch.uploadId);
+    await this.claims.deleteBatch(batch._id);
     const now = new Date();
     const event: BatchCompletedEvent = {
       id: randomUUID(),

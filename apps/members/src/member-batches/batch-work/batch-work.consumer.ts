@@ -4,9 +4,20 @@ import { RequestContext } from '@app/observability';
 import { RabbitConnection, RejectMessage, startConsumer } from '@app/messaging';
 import { MembersEnvironment } from '../../config/members.environment';
 import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
+import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchFinalizer } from './batch-finalizer';
-import { BATCH_WORK_QUEUE, type BatchWorkJob, declareBatchWorkQueue, MAX_CHUNK_DELIVERIES } from './batch-work.queue';
+import {
+  BATCH_WORK_PHASES,
+  BATCH_WORK_QUEUE,
+  type BatchWorkJob,
+  type BatchWorkPhase,
+  declareBatchWorkQueue,
+  MAX_CHUNK_DELIVERIES,
+} from './batch-work.queue';
+import { BatchWorkEnqueuer } from './batch-work.enqueuer';
+import { ParseUploadProcessor } from './parse-upload.processor';
+import { ValidateChunkProcessor } from './validate-chunk.processor';
 import { CommitChunkProcessor } from './commit-chunk.processor';
 
 /** Chunks in flight per worker: a second one keeps the worker busy while the first is written. */
@@ -15,7 +26,7 @@ const PREFETCH = 2;
 function parseJob(message: ConsumeMessage): BatchWorkJob | null {
   try {
     const job = JSON.parse(message.content.toString('utf8')) as Partial<BatchWorkJob>;
-    if (typeof job.batchId !== 'string' || job.phase !== 'commit' || !Number.isInteger(job.chunk)) return null;
+    if (typeof job.batchId !== 'string' || !BATCH_WORK_PHASES.includes(job.phase as BatchWorkPhase) || !Number.isInteger(job.chunk)) return null;
     return job as BatchWorkJob;
   } catch {
     return null;
@@ -32,8 +43,11 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     private readonly env: MembersEnvironment,
     private readonly batches: MemberBatchesRepository,
     private readonly milestones: BatchMilestonesRepository,
+    private readonly parseUpload: ParseUploadProcessor,
+    private readonly validateChunk: ValidateChunkProcessor,
     private readonly commitChunk: CommitChunkProcessor,
     private readonly finalizer: BatchFinalizer,
+    private readonly enqueuer: BatchWorkEnqueuer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,23 +67,38 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     }
     await RequestContext.run({ batchId: job.batchId }, async () => {
       const batch = await this.batches.findById(job.batchId);
-      if (!batch || batch.status !== 'committing') return;
+      if (!batch || batch.status !== (job.phase === 'commit' ? 'committing' : 'validating')) return;
       const deliveries = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
       try {
-        const rows = await this.commitChunk.process(batch, job.chunk);
-        if (await this.milestones.record(batch._id, job.phase, String(job.chunk), rows)) {
-          this.logger.log({ message: 'chunk done', phase: job.phase, chunk: job.chunk, rows });
-        }
-        await this.finalizer.finishIfComplete(batch, job.phase);
+        await this.run(batch, job);
       } catch (error) {
         if (deliveries + 1 < MAX_CHUNK_DELIVERIES) {
           // Back off before the redelivery so a passing outage (database restart) can end.
           await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** deliveries)));
           throw new RejectMessage((error as Error).message, true);
         }
-        this.logger.error({ message: 'chunk failed on every delivery; batch marked failed', chunk: job.chunk, reason: (error as Error).message });
+        this.logger.error({ message: 'chunk failed on every delivery; batch marked failed', phase: job.phase, chunk: job.chunk, reason: (error as Error).message });
         await this.finalizer.fail(batch, `Part of the batch could not be processed: ${(error as Error).message}`);
       }
     });
+  }
+
+  private async run(batch: MemberBatch, job: BatchWorkJob): Promise<void> {
+    if (job.phase === 'parse') {
+      const outcome = await this.parseUpload.process(batch);
+      if (outcome.kind === 'unreadable') {
+        await this.finalizer.fail(batch, outcome.reason);
+        return;
+      }
+      await this.batches.update(batch._id, { chunkCount: outcome.chunks, counts: { ...batch.counts, total: outcome.rows } });
+      this.logger.log({ message: 'file read', rows: outcome.rows, chunks: outcome.chunks });
+      await this.enqueuer.enqueue(batch._id, 'validate', outcome.chunks);
+      return;
+    }
+    const rows = job.phase === 'validate' ? await this.validateChunk.process(batch, job.chunk) : await this.commitChunk.process(batch, job.chunk);
+    if (await this.milestones.record(batch._id, job.phase, String(job.chunk), rows)) {
+      this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk, rows });
+    }
+    await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, job.phase);
   }
 }

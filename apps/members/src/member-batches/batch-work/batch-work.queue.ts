@@ -9,7 +9,10 @@ const BATCH_WORK_DEAD_QUEUE = 'members.batch-work.dead';
 /** Deliveries of one chunk before it is parked and its batch marked failed. */
 export const MAX_CHUNK_DELIVERIES = 8;
 
-export type BatchWorkPhase = 'commit';
+/** `parse` reads the file (one job), `validate` checks chunks of rows, `commit` creates accounts. */
+export type BatchWorkPhase = 'parse' | 'validate' | 'commit';
+
+export const BATCH_WORK_PHASES: readonly BatchWorkPhase[] = ['parse', 'validate', 'commit'];
 
 /** One message of the work queue: a chunk of one batch to process in one phase. */
 export interface BatchWorkJob {

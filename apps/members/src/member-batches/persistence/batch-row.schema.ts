@@ -60,6 +60,10 @@ export class BatchRow {
 
   @Prop({ type: String, default: null })
   memberId: string | null;
+
+  /** The row's original values (the file's columns, or what was typed), for errors.csv. */
+  @Prop({ type: [String], required: true })
+  cells: string[];
 }
 
 export const BatchRowSchema = SchemaFactory.createForClass(BatchRow);

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
+import { insertManyRefused } from '../../persistence/insert-many';
 import { BatchRow } from './batch-row.schema';
 
 const INSERT_CHUNK = 500;
@@ -22,6 +23,11 @@ export class BatchRowsRepository {
     for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
       await this.collection.insertMany(rows.slice(index, index + INSERT_CHUNK), { ordered: false });
     }
+  }
+
+  /** The same, where rows may already be there from an interrupted earlier read. */
+  async insertManyIfAbsent(rows: BatchRow[]): Promise<void> {
+    await insertManyRefused(this.collection, rows);
   }
 
   findInBatch(batchId: string, rowId: string): Promise<BatchRow | null> {
@@ -46,13 +52,22 @@ export class BatchRowsRepository {
     return { items, page, limit, total };
   }
 
+  /** Rows of one status after a line, in line order: for streaming exports page by page. */
+  afterLine(batchId: string, status: RowStatus, afterLine: number, limit: number): Promise<BatchRow[]> {
+    return this.rows
+      .find({ batchId, status, line: { $gt: afterLine } })
+      .sort({ line: 1 })
+      .limit(limit)
+      .lean();
+  }
+
   async countByStatus(batchId: string): Promise<BatchCounts> {
     const groups = await this.collection
       .aggregate<{ _id: RowStatus; count: number }>([{ $match: { batchId } }, { $group: { _id: '$status', count: { $sum: 1 } } }])
       .toArray();
     const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 };
     for (const group of groups) {
-      counts[group._id] = group.count;
+      if (group._id !== 'pending') counts[group._id] = group.count;
       counts.total += group.count;
     }
     return counts;

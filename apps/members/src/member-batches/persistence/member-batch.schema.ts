@@ -22,6 +22,24 @@ export class MemberBatch {
   @Prop({ type: String, default: null })
   fileName: string | null;
 
+  /** The stored upload (GridFS id) the workers read, until the batch is ready. */
+  @Prop({ type: String, default: null })
+  uploadId: string | null;
+
+  @Prop({ type: [String], default: [] })
+  ignoredColumns: string[];
+
+  /** The file's header cells and delimiter, to write errors.csv in the admin's own layout. */
+  @Prop({ type: [String], default: [] })
+  headers: string[];
+
+  @Prop({ type: String, default: ',' })
+  delimiter: string;
+
+  /** Rows read from the file so far (progress while a file is being read). */
+  @Prop({ type: Number, default: 0 })
+  parsedRows: number;
+
   @Prop({ type: Object, required: true })
   counts: BatchCounts;
 

@@ -6,6 +6,7 @@ import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { AccountNamePicker } from './account-name-picker';
+import { InMemoryNameClaims, type NameClaims } from './name-claims';
 import type { RowInput } from './row-input';
 import { RowProblems } from './row-problems';
 
@@ -33,16 +34,26 @@ export class BatchRowsValidator {
     private readonly names: AccountNamePicker,
   ) {}
 
+  /** A whole batch at once, in this process (what an admin typed). */
   async validate(scope: ValidationScope, inputs: RowInput[]): Promise<BatchRow[]> {
-    const rows = inputs.map((input, index) => this.initialRow(scope, input, index));
+    const rows = inputs.map((input, index) => this.newRow(scope, input, index, [input.email]));
     this.markDuplicates(rows);
-    await this.markExistingEmails(scope.organizationId, rows);
-    await this.assignAccountNames(rows);
-    for (const row of rows) row.status = row.problems.length > 0 ? 'invalid' : 'valid';
+    await this.checkRows(scope.organizationId, rows, new InMemoryNameClaims());
     return rows;
   }
 
-  private initialRow(scope: ValidationScope, input: RowInput, index: number): BatchRow {
+  /**
+   * The checks that need the database, for rows whose own problems (bad or duplicate email) are
+   * already known: the email elsewhere, the asked-for name, suggestions. Safe to run again.
+   */
+  async checkRows(organizationId: string, rows: BatchRow[], claims: NameClaims): Promise<void> {
+    await this.markExistingEmails(organizationId, rows);
+    await this.assignAccountNames(rows, claims);
+    for (const row of rows) row.status = row.problems.length > 0 ? 'invalid' : 'valid';
+  }
+
+  /** The row as read, with the problems it shows on its own; `cells` are the original values, for errors.csv. */
+  newRow(scope: ValidationScope, input: RowInput, index: number, cells: string[]): BatchRow {
     const email = input.email.trim();
     const emailNormalized = normalizeEmail(email);
     const problems: RowProblem[] = isValidEmail(emailNormalized) ? [] : [RowProblems.invalidEmail(email)];
@@ -61,14 +72,15 @@ export class BatchRowsValidator {
       accountNameChosen: false,
       suggestions: [],
       passwordHash: null,
-      status: 'invalid',
+      status: 'pending',
       problems,
       notices: [],
       memberId: null,
+      cells,
     };
   }
 
-  private markDuplicates(rows: BatchRow[]): void {
+  markDuplicates(rows: BatchRow[]): void {
     const firstLine = new Map<string, number>();
     for (const row of rows) {
       if (row.problems.length > 0) continue;
@@ -93,35 +105,43 @@ export class BatchRowsValidator {
    * Names asked for by the directory come first (the earlier line wins a name two lines ask for);
    * then every row gets suggestions that avoid all of them and each other.
    */
-  private async assignAccountNames(rows: BatchRow[]): Promise<void> {
+  private async assignAccountNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
     const named = rows.filter((row) => row.problems.length === 0);
-    const claimed = new Set<string>();
-    const requested = named.map((row) => (row.userName ? requestedAccountName(row.userName) : null));
-    const takenRequested = await this.accounts.findTakenAccountNames(requested.filter((name): name is string => name !== null));
-    for (const [index, row] of named.entries()) {
-      const wanted = requested[index];
-      if (wanted === null) continue;
+    const asking = named.filter((row) => row.userName !== null);
+    const wanted = new Map(asking.map((row) => [row._id, requestedAccountName(row.userName!)]));
+    const taken = await this.accounts.findTakenAccountNames([...wanted.values()]);
+    const claimable: BatchRow[] = [];
+    for (const row of asking) {
+      const name = wanted.get(row._id)!;
       row.accountNameChosen = true;
-      const invalid = validateAccountName(wanted);
+      const invalid = validateAccountName(name);
       if (invalid) row.problems.push(invalid);
-      else if (takenRequested.has(wanted) || claimed.has(wanted)) row.problems.push(RowProblems.accountNameTaken(wanted));
-      else {
-        row.accountName = wanted;
-        claimed.add(wanted);
-      }
+      else if (taken.has(name)) row.problems.push(RowProblems.accountNameTaken(name));
+      else claimable.push(row);
     }
-    const suggestions = await this.names.suggestForMany(
+    const refused = await claims.claim(claimable.map((row) => ({ name: wanted.get(row._id)!, rowId: row._id })));
+    for (const row of claimable) {
+      const name = wanted.get(row._id)!;
+      if (refused.has(name)) row.problems.push(RowProblems.accountNameTaken(name));
+      else row.accountName = name;
+    }
+
+    const suggestions = await this.names.suggest(
       named.map((row) => ({
-        userName: row.userName ?? undefined,
-        firstName: row.firstName ?? undefined,
-        lastName: row.lastName ?? undefined,
-        email: row.emailNormalized,
+        rowId: row._id,
+        source: {
+          userName: row.userName ?? undefined,
+          firstName: row.firstName ?? undefined,
+          lastName: row.lastName ?? undefined,
+          email: row.emailNormalized,
+        },
       })),
-      claimed,
+      claims,
     );
     for (const [index, row] of named.entries()) {
-      row.suggestions = row.accountName ? [row.accountName, ...suggestions[index]] : suggestions[index];
-      row.accountName ??= row.suggestions[0] ?? null;
+      const own = row.accountName;
+      row.suggestions = own ? [own, ...suggestions[index].filter((name) => name !== own)] : suggestions[index];
+      row.accountName = own ?? row.suggestions[0] ?? null;
     }
   }
 }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
+import { validateAccountName } from '../../account-names/account-name';
+import { requestedAccountName } from '../../account-names/requested-account-name';
+import { UploadStore } from '../../uploads/upload-store';
+import type { BatchRow } from '../persistence/batch-row.schema';
+import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
+import { BatchRowsRepository } from '../persistence/batch-rows.repository';
+import type { MemberBatch } from '../persistence/member-batch.schema';
+import { MemberBatchesRepository } from '../persistence/member-batches.repository';
+import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
+import { RowProblems } from '../row-validation/row-problems';
+import { BATCH_CHUNK_SIZE } from './batch-work.queue';
+import { rowIdFor } from './row-ids';
+
+export type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads an uploaded file once, streaming: every row written with the problems it shows alone
+ * (bad email, same email on an earlier line) and the account name its user name asks for
+ * claimed in line order, so the earlier line wins it. Checks against the database happen later,
+ * chunk by chunk, on any worker. Reading again after a crash rewrites nothing twice.
+ */
+@Injectable()
+export class ParseUploadProcessor {
+  constructor(
+    private readonly uploads: UploadStore,
+    private readonly batches: MemberBatchesRepository,
+    private readonly rows: BatchRowsRepository,
+    private readonly claims: BatchNameClaimsRepository,
+    private readonly validator: BatchRowsValidator,
+  ) {}
+
+  async process(batch: MemberBatch): Promise<ParseOutcome> {
+    if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.' };
+    const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.csv`);
+    try {
+      await this.uploads.downloadToFile(batch.uploadId, path);
+      return await this.read(batch, path);
+    } catch (error) {
+      if (error instanceof CsvImportError) return { kind: 'unreadable', reason: error.message };
+      throw error;
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+
+  private async read(batch: MemberBatch, path: string): Promise<ParseOutcome> {
+    const csv = await openDirectoryCsv(path);
+    await this.batches.update(batch._id, {
+      headers: csv.hasHeader ? csv.headers : ['email', 'user_name'],
+      delimiter: csv.delimiter,
+      ignoredColumns: csv.ignoredColumns,
+    });
+    const scope = { organizationId: batch.organizationId, batchId: batch._id, chunkSize: BATCH_CHUNK_SIZE, newRowId: () => '' };
+    const firstLineOfEmail = new Map<string, number>();
+    let buffer: BatchRow[] = [];
+    let count = 0;
+    for await (const record of csv.rows()) {
+      const row = this.validator.newRow(
+        { ...scope, newRowId: () => rowIdFor(batch._id, record.line) },
+        { line: record.line, email: record.email, userName: record.userName, firstName: record.firstName, lastName: record.lastName },
+        count,
+        record.cells,
+      );
+      if (row.problems.length === 0) {
+        const seen = firstLineOfEmail.get(row.emailNormalized);
+        if (seen === undefined) firstLineOfEmail.set(row.emailNormalized, row.line);
+        else row.problems.push(RowProblems.duplicateInBatch(seen));
+      }
+      buffer.push(row);
+      count += 1;
+      if (buffer.length === BATCH_CHUNK_SIZE) {
+        await this.flush(batch, buffer, count);
+        buffer = [];
+      }
+    }
+    if (buffer.length > 0) await this.flush(batch, buffer, count);
+    if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.' };
+    return { kind: 'parsed', rows: count, chunks: Math.ceil(count / BATCH_CHUNK_SIZE) };
+  }
+
+  private async flush(batch: MemberBatch, rows: BatchRow[], parsedRows: number): Promise<void> {
+    await this.rows.insertManyIfAbsent(rows);
+    const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null);
+    const claims = asking
+      .map((row) => ({ name: requestedAccountName(row.userName!), rowId: row._id }))
+      .filter((claim) => validateAccountName(claim.name) === null);
+    await this.claims.forBatch(batch._id).claim(claims);
+    await this.batches.update(batch._id, { parsedRows });
+  }
+}

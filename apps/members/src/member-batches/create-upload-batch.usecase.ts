@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type CreateUploadBatchCommand, ErrorCode, type MemberBatchView } from '@app/contracts';
+import { DomainError } from '../rpc/domain.error';
+import { UploadStore } from '../uploads/upload-store';
+import { BatchRequestDeduplication } from './batch-request-deduplication';
+import { toBatchView } from './batch-view';
+import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
+import type { MemberBatch } from './persistence/member-batch.schema';
+import { MemberBatchesRepository } from './persistence/member-batches.repository';
+
+/**
+ * A checked and stored CSV becomes a batch in `validating`; the import workers read it. The same
+ * bytes (or the same Idempotency-Key) again, while that batch is unfinished, answer that batch.
+ */
+@Injectable()
+export class CreateUploadBatchUseCase {
+  private readonly logger = new Logger('CreateUploadBatch');
+
+  constructor(
+    private readonly batches: MemberBatchesRepository,
+    private readonly deduplication: BatchRequestDeduplication,
+    private readonly uploads: UploadStore,
+    private readonly work: BatchWorkEnqueuer,
+  ) {}
+
+  async execute(command: CreateUploadBatchCommand): Promise<MemberBatchView> {
+    const batchId = randomUUID();
+    const keys = [BatchRequestDeduplication.fileKey(command.organizationId, command.sha256)];
+    if (command.idempotencyKey) keys.push(BatchRequestDeduplication.idempotencyKey(command.organizationId, command.idempotencyKey));
+    const existing = await this.deduplication.existingOrClaim(keys, batchId);
+    if (existing) {
+      await this.uploads.delete(command.uploadId);
+      return toBatchView(existing);
+    }
+    const now = new Date();
+    const batch: MemberBatch = {
+      _id: batchId,
+      organizationId: command.organizationId,
+      createdByAdminId: command.adminId,
+      source: 'csv',
+      status: 'validating',
+      fileName: command.fileName,
+      uploadId: command.uploadId,
+      ignoredColumns: [],
+      headers: [],
+      delimiter: ',',
+      parsedRows: 0,
+      counts: { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 },
+      chunkCount: 0,
+      failureReason: null,
+      createdAt: now,
+      validationStartedAt: now,
+      commitStartedAt: null,
+      completedAt: null,
+      pendingEvent: null,
+      eventPending: false,
+    };
+    await this.batches.insert(batch);
+    try {
+      await this.work.enqueue(batchId, 'parse', 1);
+    } catch (error) {
+      this.logger.error({ message: 'could not enqueue the import', batchId, reason: (error as Error).message });
+      await this.batches.setStatus(batchId, 'failed', { failureReason: 'The import workers could not be reached.' });
+      await this.deduplication.release(keys, batchId);
+      await this.uploads.delete(command.uploadId);
+      throw new DomainError(ErrorCode.ServiceUnavailable, 'The import workers cannot be reached right now; try again shortly.');
+    }
+    return toBatchView(batch);
+  }
+}
