@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BatchNotReady]: 409,
   [ErrorCode.BatchNotEditable]: 409,
   [ErrorCode.AlreadyActive]: 409,
+  [ErrorCode.ActivationLinkUsed]: 410,
+  [ErrorCode.ActivationLinkExpired]: 410,
   [ErrorCode.AccountNameTaken]: 409,
   [ErrorCode.InvalidAccountName]: 422,
   [ErrorCode.InvalidEmail]: 422,

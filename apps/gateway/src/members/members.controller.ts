@@ -1,10 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type MemberAccountView, MembersQuery, MembersRpc, type Page } from '@app/contracts';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
 import { MembersClient } from '../members-client/members-client';
+
+const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -24,10 +26,19 @@ export class MembersController {
   @Get(':memberId')
   @ApiOperation({ summary: 'One business account' })
   @ApiErrorResponses(ErrorCode.NotFound)
-  get(
-    @CurrentAdmin() admin: AdminPrincipal,
-    @Param('memberId', new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 })) memberId: string,
-  ): Promise<MemberAccountView> {
+  get(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', MEMBER_ID) memberId: string): Promise<MemberAccountView> {
     return this.members.send(MembersRpc.GetMember, { ...admin, memberId });
+  }
+
+  @Post(':memberId/activation-email')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a pending member a new activation email',
+    description: 'The previous activation link stops working at once; the new one is mailed shortly after.',
+  })
+  @ApiAcceptedResponse({ schema: { type: 'object', required: ['queued'], properties: { queued: { type: 'boolean', enum: [true] } } } })
+  @ApiErrorResponses(ErrorCode.NotFound, ErrorCode.AlreadyActive)
+  resendActivationEmail(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', MEMBER_ID) memberId: string): Promise<{ queued: true }> {
+    return this.members.send(MembersRpc.ResendActivationEmail, { ...admin, memberId });
   }
 }
