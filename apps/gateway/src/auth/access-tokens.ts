@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { AccessTokenResponse } from '@app/contracts';
+import type { AccessTokenResponse, MemberAccessTokenResponse, MemberIdentity } from '@app/contracts';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import type { AdminPrincipal } from './admin-principal';
 
@@ -8,6 +8,13 @@ interface AdminTokenClaims {
   sub: string;
   org: string;
   typ: 'admin';
+}
+
+/** A distinct `typ`, so that a member's token is never taken for an admin's. */
+interface MemberTokenClaims {
+  sub: string;
+  org: string;
+  typ: 'member';
 }
 
 @Injectable()
@@ -21,6 +28,12 @@ export class AccessTokens {
     const claims: AdminTokenClaims = { sub: admin.adminId, org: admin.organizationId, typ: 'admin' };
     const accessToken = await this.jwt.signAsync(claims, { secret: this.env.jwtSecret, expiresIn: this.env.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS };
+  }
+
+  async issueForMember(member: MemberIdentity): Promise<MemberAccessTokenResponse> {
+    const claims: MemberTokenClaims = { sub: member.memberId, org: member.organizationId, typ: 'member' };
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.jwtSecret, expiresIn: this.env.JWT_TTL_SECONDS });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS, mustChangePassword: member.mustChangePassword };
   }
 
   /** The admin a token speaks for, or null for anything expired, forged or of another kind. */

@@ -7,6 +7,8 @@ import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminLoginUseCase } from './admin-login.usecase';
 import { AuthController } from './auth.controller';
 import { LoginThrottle } from './login-throttle';
+import { MemberLoginController } from './member-login.controller';
+import { MemberLoginUseCase } from './member-login.usecase';
 import { LoginFailure, LoginFailureSchema } from './persistence/login-failure.schema';
 
 @Global()
@@ -16,8 +18,8 @@ import { LoginFailure, LoginFailureSchema } from './persistence/login-failure.sc
     ThrottlerModule.forRoot([{ name: 'default', limit: 120, ttl: 60_000 }]),
     MongooseModule.forFeature([{ name: LoginFailure.name, schema: LoginFailureSchema }]),
   ],
-  controllers: [AuthController],
-  providers: [AccessTokens, AdminAuthGuard, LoginThrottle, AdminLoginUseCase],
+  controllers: [AuthController, MemberLoginController],
+  providers: [AccessTokens, AdminAuthGuard, LoginThrottle, AdminLoginUseCase, MemberLoginUseCase],
   exports: [AccessTokens, AdminAuthGuard],
 })
 export class AuthModule {}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ErrorCode, MemberAccessTokenResponse, MemberCredentials } from '@app/contracts';
+import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { MemberLoginUseCase } from './member-login.usecase';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+@UseGuards(ThrottlerGuard)
+export class MemberLoginController {
+  constructor(private readonly memberLogin: MemberLoginUseCase) {}
+
+  @Post('member-login')
+  @HttpCode(200)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @ApiOperation({
+    summary: 'Member sign-in with account name or email: a member bearer token (not accepted by the admin routes)',
+  })
+  @ApiOkResponse({ type: MemberAccessTokenResponse })
+  @ApiErrorResponses(
+    ErrorCode.ValidationFailed,
+    ErrorCode.InvalidCredentials,
+    ErrorCode.ActivationRequired,
+    ErrorCode.TooManyAttempts,
+    ErrorCode.ServiceUnavailable,
+  )
+  login(@Body() credentials: MemberCredentials): Promise<MemberAccessTokenResponse> {
+    return this.memberLogin.execute(credentials);
+  }
+}
