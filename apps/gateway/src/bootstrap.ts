@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { JsonLogger } from '@app/observability';
+import { ACTIVATION_FORM_BODY_LIMIT } from './activation/activation-form';
 import type { GatewayEnvironment } from './config/gateway.environment';
 import { GatewayModule } from './gateway.module';
 import { createValidationPipe } from './http/validation.pipe';
@@ -32,6 +33,8 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
+  // The activation page's form is the only urlencoded body the gateway reads; Nest then skips its own, larger, parser.
+  app.useBodyParser('urlencoded', { extended: false, limit: ACTIVATION_FORM_BODY_LIMIT, parameterLimit: 20 });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   mountApiDocs(app);

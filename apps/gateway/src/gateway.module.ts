@@ -1,6 +1,7 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ActivationModule } from './activation/activation.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { HealthModule } from './health/health.module';
@@ -23,6 +24,7 @@ export class GatewayModule implements NestModule {
         AuthModule,
         MemberBatchesModule,
         MembersModule,
+        ActivationModule,
       ],
       providers: [
         { provide: GatewayEnvironment, useValue: env },

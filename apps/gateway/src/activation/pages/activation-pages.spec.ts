@@ -158,12 +158,26 @@ describe('ActivationPages', () => {
     });
   });
 
+  describe('unavailable', () => {
+    it.each([
+      ['fr', 'L’activation est momentanément indisponible', 'Réessayez dans quelques minutes avec le même lien'],
+      ['en', 'Activation is unavailable right now', 'try again in a few minutes with the same link'],
+    ] as const)('asks in %s to come back with the same link', (locale, heading, advice) => {
+      const html = pages.render('unavailable', locale, {});
+
+      expect(html).toContain(`<html lang="${locale}">`);
+      expect(html.match(/<h1>[^<]*<\/h1>/g)).toEqual([`<h1>${heading}</h1>`]);
+      expect(html).toContain(advice);
+    });
+  });
+
   describe('security', () => {
     const all = (): string[] =>
       (['fr', 'en'] as const).flatMap((locale) => [
         pages.render('activate-form', locale, { ...form, errors: [{ field: 'password', message: 'x' }] }),
         pages.render('activate-success', locale, { accountName: 'jdupont', email: 'j@acme.example' }),
         pages.render('link-invalid', locale, { reason: 'expired' }),
+        pages.render('unavailable', locale, {}),
       ]);
 
     it('loads nothing from elsewhere and runs no script', () => {

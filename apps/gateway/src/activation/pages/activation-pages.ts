@@ -33,10 +33,14 @@ export interface LinkInvalidPage {
   reason: 'used' | 'expired' | 'unknown';
 }
 
+/** Shown when the members service cannot be reached: nothing to say about the account. */
+export type UnavailablePage = Record<string, never>;
+
 export interface PageContext {
   'activate-form': ActivateFormPage;
   'activate-success': ActivateSuccessPage;
   'link-invalid': LinkInvalidPage;
+  unavailable: UnavailablePage;
 }
 
 export type PageName = keyof PageContext;
@@ -76,6 +80,7 @@ const VIEWS: { [P in PageName]: (context: PageContext[P]) => object } = {
   },
   'activate-success': (context) => ({ accountName: context.accountName, email: context.email }),
   'link-invalid': (context) => ({ reason: context.reason }),
+  unavailable: () => ({}),
 };
 
 @Injectable()
@@ -98,6 +103,7 @@ export class ActivationPages {
       'activate-form': compile(environment, join(TEMPLATES_DIR, locale, 'activate-form.hbs')),
       'activate-success': compile(environment, join(TEMPLATES_DIR, locale, 'activate-success.hbs')),
       'link-invalid': compile(environment, join(TEMPLATES_DIR, locale, 'link-invalid.hbs')),
+      unavailable: compile(environment, join(TEMPLATES_DIR, locale, 'unavailable.hbs')),
     });
     this.pages = { fr: compilePages('fr'), en: compilePages('en') };
 
