@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { AccountCreatedEvent, MembersQuery, Page } from '@app/contracts';
 import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { updateManyById } from '../../persistence/bulk-update';
 import { insertManyRefused } from '../../persistence/insert-many';
 import { Account } from './account.schema';
 
@@ -123,10 +124,6 @@ export class AccountsRepository {
   }
 
   async markEventsPublished(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const operations: AnyBulkWriteOperation<Account>[] = ids.map((id) => ({
-      updateOne: { filter: { _id: id }, update: { $set: { eventPending: false, pendingEvent: null } } },
-    }));
-    await this.collection.bulkWrite(operations, { ordered: false });
+    await updateManyById(this.collection, ids.map((id) => ({ id, update: { $set: { eventPending: false, pendingEvent: null } } })));
   }
 }

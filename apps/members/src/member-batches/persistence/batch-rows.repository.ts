@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
+import { updateManyById } from '../../persistence/bulk-update';
 import { insertManyRefused } from '../../persistence/insert-many';
 import { BatchRow } from './batch-row.schema';
 
@@ -88,10 +89,6 @@ export class BatchRowsRepository {
   }
 
   async updateMany(changes: { rowId: string; changes: BatchRowChanges }[]): Promise<void> {
-    if (changes.length === 0) return;
-    const operations: AnyBulkWriteOperation<BatchRow>[] = changes.map((change) => ({
-      updateOne: { filter: { _id: change.rowId }, update: { $set: change.changes } },
-    }));
-    await this.collection.bulkWrite(operations, { ordered: false });
+    await updateManyById(this.collection, changes.map((change) => ({ id: change.rowId, update: { $set: change.changes } })));
   }
 }

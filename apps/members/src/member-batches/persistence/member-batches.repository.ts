@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
+import { updateManyById } from '../../persistence/bulk-update';
 import { MemberBatch } from './member-batch.schema';
 
 @Injectable()
@@ -42,10 +43,6 @@ export class MemberBatchesRepository {
   }
 
   async markEventsPublished(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const operations: AnyBulkWriteOperation<MemberBatch>[] = ids.map((id) => ({
-      updateOne: { filter: { _id: id }, update: { $set: { eventPending: false, pendingEvent: null } } },
-    }));
-    await this.collection.bulkWrite(operations, { ordered: false });
+    await updateManyById(this.collection, ids.map((id) => ({ id, update: { $set: { eventPending: false, pendingEvent: null } } })));
   }
 }
