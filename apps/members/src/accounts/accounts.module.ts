@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AccountEventsOutbox } from './account-events.outbox';
 import { AccountsController } from './accounts.controller';
 import { MemberAuthController } from './member-auth.controller';
 import { Account, AccountSchema } from './persistence/account.schema';
@@ -10,7 +9,7 @@ import { VerifyMemberUseCase } from './verify-member.usecase';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Account.name, schema: AccountSchema }])],
   controllers: [AccountsController, MemberAuthController],
-  providers: [AccountsRepository, AccountEventsOutbox, VerifyMemberUseCase],
-  exports: [AccountsRepository, AccountEventsOutbox],
+  providers: [AccountsRepository, VerifyMemberUseCase],
+  exports: [AccountsRepository],
 })
 export class AccountsModule {}

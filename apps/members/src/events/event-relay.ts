@@ -4,24 +4,28 @@ import { Exchanges } from '@app/contracts';
 import { ConfirmedPublisher } from '@app/messaging';
 import { MembersEnvironment } from '../config/members.environment';
 import { Leases } from '../persistence/leases';
-import { OUTBOX_SOURCES, type OutboxEntry, type OutboxSource } from './outbox-source';
+import { OUTBOX_SOURCES, type OutboxDocument, type OutboxEntry, type OutboxSource } from './outbox-source';
 
 const LEASE_NAME = 'event-relay';
 const LEASE_TTL_MS = 15_000;
-const PAGE_SIZE = 500;
+/** Outbox documents per round; one may hold a chunk's 500 events. */
+const DOCUMENTS_PER_ROUND = 20;
 const IDLE_DELAY_MS = 200;
 const MAX_BACKOFF_MS = 5_000;
 
 /**
  * Publishes the events waiting in outbox documents to `roster.events`, with publisher confirms,
- * and marks each sent only once the broker confirmed it. One relay runs at a time (a lease), so
- * a healthy broker never gets the same event twice; after a fault an unconfirmed event is sent
- * again, which subscribers absorb by deduplicating on the event id.
+ * and marks a document sent only once the broker confirmed every event in it. One relay runs at a
+ * time (a lease), and it remembers which events of a half-sent document were confirmed, so a broker
+ * outage does not make it send any event twice; only a relay that dies mid-document sends that
+ * document's confirmed events again, which subscribers absorb by deduplicating on the event id.
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
   private readonly holder = randomUUID();
+  /** Events confirmed so far, per document not yet marked sent. */
+  private readonly confirmed = new Map<string, Set<string>>();
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -63,23 +67,30 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         backoff = Math.min(MAX_BACKOFF_MS, Math.max(IDLE_DELAY_MS, backoff * 2));
         this.logger.warn({ message: 'relay round failed; retrying', reason: (error as Error).message, retryInMs: backoff });
       }
-      if (published < PAGE_SIZE) await this.sleep(backoff || IDLE_DELAY_MS);
+      if (published === 0) await this.sleep(backoff || IDLE_DELAY_MS);
     }
   }
 
   private async relayOnce(): Promise<number> {
     let total = 0;
     for (const source of this.sources) {
-      const entries = await source.pending(PAGE_SIZE);
-      if (entries.length === 0) continue;
-      const outcomes = await Promise.allSettled(entries.map((entry) => this.publish(entry)));
-      const confirmed = entries.filter((_, index) => outcomes[index].status === 'fulfilled');
-      await source.markPublished(confirmed.map((entry) => entry.documentId));
-      total += confirmed.length;
-      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
+      for (const document of await source.pending(DOCUMENTS_PER_ROUND)) {
+        total += await this.relayDocument(source, document);
+      }
     }
     return total;
+  }
+
+  private async relayDocument(source: OutboxSource, document: OutboxDocument): Promise<number> {
+    const confirmed = this.confirmed.get(document.documentId) ?? new Set<string>();
+    this.confirmed.set(document.documentId, confirmed);
+    const unsent = document.entries.filter((entry) => !confirmed.has(entry.eventId));
+    const outcomes = await Promise.allSettled(unsent.map((entry) => this.publish(entry).then(() => confirmed.add(entry.eventId))));
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    await source.markPublished(document.documentId);
+    this.confirmed.delete(document.documentId);
+    return unsent.length;
   }
 
   private async publish(entry: OutboxEntry): Promise<void> {

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AccountEventsOutbox } from '../accounts/account-events.outbox';
-import { AccountsModule } from '../accounts/accounts.module';
+import { AccountEventsOutbox } from '../member-batches/account-events.outbox';
 import { BatchEventsOutbox } from '../member-batches/batch-events.outbox';
 import { MemberBatchesModule } from '../member-batches/member-batches.module';
 import { EventRelay } from './event-relay';
 import { OUTBOX_SOURCES } from './outbox-source';
 
 @Module({
-  imports: [AccountsModule, MemberBatchesModule],
+  imports: [MemberBatchesModule],
   providers: [
     {
       provide: OUTBOX_SOURCES,

@@ -1,17 +1,21 @@
 export interface OutboxEntry {
-  /** The document holding the event, used to mark it sent. */
-  documentId: string;
   eventId: string;
   type: string;
   routingKey: string;
   event: unknown;
 }
 
-/** A collection whose documents carry events written with them, waiting for the relay. */
+/** A document holding events written with it; it is marked sent once all of them are confirmed. */
+export interface OutboxDocument {
+  documentId: string;
+  entries: OutboxEntry[];
+}
+
+/** A collection whose documents carry events waiting for the relay. */
 export interface OutboxSource {
   readonly name: string;
-  pending(limit: number): Promise<OutboxEntry[]>;
-  markPublished(documentIds: string[]): Promise<void>;
+  pending(limit: number): Promise<OutboxDocument[]>;
+  markPublished(documentId: string): Promise<void>;
 }
 
 export const OUTBOX_SOURCES = Symbol('OUTBOX_SOURCES');

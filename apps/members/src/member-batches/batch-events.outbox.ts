@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingKeys } from '@app/contracts';
-import type { OutboxEntry, OutboxSource } from '../events/outbox-source';
+import type { OutboxDocument, OutboxSource } from '../events/outbox-source';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /** BatchCompleted events travel inside the batch document they close. */
@@ -10,16 +10,16 @@ export class BatchEventsOutbox implements OutboxSource {
 
   constructor(private readonly batches: MemberBatchesRepository) {}
 
-  async pending(limit: number): Promise<OutboxEntry[]> {
+  async pending(limit: number): Promise<OutboxDocument[]> {
     const documents = await this.batches.pendingEvents(limit);
-    return documents.flatMap((document) =>
-      document.pendingEvent
-        ? [{ documentId: document._id, eventId: document.pendingEvent.id, type: document.pendingEvent.type, routingKey: RoutingKeys.BatchCompleted, event: document.pendingEvent }]
+    return documents.flatMap(({ _id, pendingEvent }) =>
+      pendingEvent
+        ? [{ documentId: _id, entries: [{ eventId: pendingEvent.id, type: pendingEvent.type, routingKey: RoutingKeys.BatchCompleted, event: pendingEvent }] }]
         : [],
     );
   }
 
-  markPublished(documentIds: string[]): Promise<void> {
-    return this.batches.markEventsPublished(documentIds);
+  markPublished(documentId: string): Promise<void> {
+    return this.batches.markEventsPublished([documentId]);
   }
 }

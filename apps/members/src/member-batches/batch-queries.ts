@@ -6,7 +6,10 @@ import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
+import type { BatchRow } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import type { RowOutcome } from './persistence/commit-result.schema';
+import { CommitResultsRepository } from './persistence/commit-results.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 const ERROR_ROWS_PAGE = 500;
@@ -18,6 +21,7 @@ export class BatchQueries {
     private readonly rows: BatchRowsRepository,
     private readonly progress: BatchProgressReader,
     private readonly batches: MemberBatchesRepository,
+    private readonly results: CommitResultsRepository,
     private readonly admins: AdminsRepository,
     private readonly organizations: OrganizationsRepository,
   ) {}
@@ -31,16 +35,58 @@ export class BatchQueries {
 
   async listRows(command: ListBatchRowsCommand): Promise<Page<BatchRowView>> {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
-    const page = await this.rows.page(batch._id, command.query.status, command.query.page, command.query.limit);
-    return { ...page, items: page.items.map(toBatchRowView) };
+    const { status, page, limit } = command.query;
+    if (!batch.commitStartedAt) {
+      const rows = await this.rows.page(batch._id, status, page, limit);
+      return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
+    }
+    if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
+    const rows = await this.rows.page(batch._id, status, page, limit);
+    const outcomes = await this.outcomesOf(batch._id, rows.items);
+    const items = rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id)));
+    if (status !== 'valid') return { ...rows, items };
+    const committed = (await this.results.tallies(batch._id)).reduce((sum, tally) => sum + tally.created + tally.failed, 0);
+    return { ...rows, items: items.filter((item) => item.status === 'valid'), total: Math.max(0, rows.total - committed) };
+  }
+
+  /** Created or failed rows live in the chunks' commit results, in chunk then line order. */
+  private async committedRows(batchId: string, status: 'created' | 'failed', page: number, limit: number): Promise<Page<BatchRowView>> {
+    const tallies = await this.results.tallies(batchId);
+    const total = tallies.reduce((sum, tally) => sum + tally[status], 0);
+    let skip = (page - 1) * limit;
+    const chunks: number[] = [];
+    let wanted = skip + limit;
+    for (const tally of tallies) {
+      if (wanted <= 0) break;
+      if (skip >= tally[status]) {
+        skip -= tally[status];
+        wanted -= tally[status];
+        continue;
+      }
+      chunks.push(tally.chunk);
+      wanted -= tally[status];
+    }
+    const results = await this.results.findForChunks(batchId, chunks);
+    const outcomes = results.flatMap((result) => result.outcomes.filter((outcome) => outcome.status === status)).slice(skip, skip + limit);
+    const rows = new Map((await Promise.all(chunks.map((chunk) => this.rows.findChunk(batchId, chunk)))).flat().map((row) => [row._id, row]));
+    const items = outcomes.flatMap((outcome) => {
+      const row = rows.get(outcome.rowId);
+      return row ? [toBatchRowView(row, outcome)] : [];
+    });
+    return { items, page, limit, total };
+  }
+
+  private async outcomesOf(batchId: string, rows: BatchRow[]): Promise<Map<string, RowOutcome>> {
+    const chunks = [...new Set(rows.map((row) => row.chunk))];
+    const results = await this.results.findForChunks(batchId, chunks);
+    return new Map(results.flatMap((result) => result.outcomes.map((outcome) => [outcome.rowId, outcome] as const)));
   }
 
   /** The rows with problems, in line order, a page at a time, for errors.csv. */
   async errorRows(command: BatchErrorRowsCommand): Promise<BatchErrorRowsPage> {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
-    const [invalid, failed] = await Promise.all(
-      (['invalid', 'failed'] as const).map((status) => this.rows.afterLine(batch._id, status, command.afterLine, ERROR_ROWS_PAGE)),
-    );
+    const invalid = await this.rows.afterLine(batch._id, 'invalid', command.afterLine, ERROR_ROWS_PAGE);
+    const failed = await this.failedRowsAfter(batch._id, command.afterLine);
     const page = [...invalid, ...failed].sort((a, b) => a.line - b.line).slice(0, ERROR_ROWS_PAGE);
     return {
       headers: batch.headers,
@@ -53,6 +99,23 @@ export class BatchQueries {
       })),
       nextAfterLine: page.length === ERROR_ROWS_PAGE ? page[page.length - 1].line : null,
     };
+  }
+
+  /** Rows whose commit failed (rare), with the commit's problems, after a line. */
+  private async failedRowsAfter(batchId: string, afterLine: number): Promise<BatchRow[]> {
+    const tallies = (await this.results.tallies(batchId)).filter((tally) => tally.failed > 0);
+    const results = await this.results.findForChunks(batchId, tallies.map((tally) => tally.chunk));
+    const failed: BatchRow[] = [];
+    for (const result of results) {
+      const outcomes = result.outcomes.filter((outcome) => outcome.status === 'failed' && outcome.line > afterLine);
+      if (outcomes.length === 0) continue;
+      const rows = new Map((await this.rows.findChunk(batchId, result.chunk)).map((row) => [row._id, row]));
+      for (const outcome of outcomes) {
+        const row = rows.get(outcome.rowId);
+        if (row) failed.push({ ...row, problems: outcome.problems });
+      }
+    }
+    return failed;
   }
 
   /** For the notifications service: who started the batch, in which language to write to them. */

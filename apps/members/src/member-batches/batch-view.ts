@@ -1,10 +1,22 @@
 import type { BatchRowView, MemberBatchView } from '@app/contracts';
 import type { BatchRow } from './persistence/batch-row.schema';
+import type { RowOutcome } from './persistence/commit-result.schema';
 import type { MemberBatch } from './persistence/member-batch.schema';
 
 export const INLINE_ROWS_LIMIT = 500;
 
-export function toBatchRowView(row: BatchRow): BatchRowView {
+/** A row as the admin sees it: as reviewed, or as committed when its chunk's result says so. */
+export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowView {
+  if (outcome) {
+    return {
+      ...toBatchRowView(row),
+      accountName: outcome.accountName,
+      status: outcome.status,
+      errors: outcome.problems,
+      notices: outcome.notices,
+      memberId: outcome.status === 'created' ? row._id : null,
+    };
+  }
   return {
     id: row._id,
     line: row.line,
@@ -33,6 +45,6 @@ export function toBatchView(batch: MemberBatch, rows?: BatchRow[]): MemberBatchV
     createdAt: batch.createdAt.toISOString(),
     failureReason: batch.failureReason,
     progress: null,
-    ...(rows ? { rows: rows.map(toBatchRowView) } : {}),
+    ...(rows ? { rows: rows.map((row) => toBatchRowView(row)) } : {}),
   };
 }

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AccountEventsOutbox } from './account-events.outbox';
 import { BatchEventsOutbox } from './batch-events.outbox';
+import { CommitResult, CommitResultSchema } from './persistence/commit-result.schema';
+import { CommitResultsRepository } from './persistence/commit-results.repository';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { BatchQueries } from './batch-queries';
@@ -39,6 +42,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
       { name: BatchRow.name, schema: BatchRowSchema },
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
       { name: BatchNameClaim.name, schema: BatchNameClaimSchema },
+      { name: CommitResult.name, schema: CommitResultSchema },
       { name: BatchRequestKey.name, schema: BatchRequestKeySchema },
     ]),
     AccountsModule,
@@ -62,6 +66,8 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     BatchFinalizer,
     BatchWorkConsumer,
     BatchEventsOutbox,
+    AccountEventsOutbox,
+    CommitResultsRepository,
     BatchNameClaimsRepository,
     BatchRequestKeysRepository,
     BatchRequestDeduplication,
@@ -70,6 +76,6 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     ValidateChunkProcessor,
     UploadStore,
   ],
-  exports: [BatchEventsOutbox],
+  exports: [BatchEventsOutbox, AccountEventsOutbox],
 })
 export class MemberBatchesModule {}

@@ -8,8 +8,7 @@ import { TenantScope } from './tenant-scope';
 export const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-/** `pending`: read from an uploaded file and not yet checked (the batch is still validating). */
-export const ROW_STATUSES = ['pending', 'valid', 'invalid', 'created', 'failed'] as const;
+export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 export const MAX_TYPED_EMAILS = 5_000;

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { AccountCreatedEvent, AccountStatus, Locale } from '@app/contracts';
+import type { AccountStatus, Locale } from '@app/contracts';
 
 /** A business account, member of one organization. */
 @Schema({ collection: 'accounts', versionKey: false })
@@ -48,15 +48,6 @@ export class Account {
   @Prop({ type: Date, default: null })
   activatedAt: Date | null;
 
-  /**
-   * The AccountCreated event, written in the same document as the account (single-document
-   * atomicity stands in for a transaction) and removed by the relay once the broker confirmed it.
-   */
-  @Prop({ type: Object, default: null })
-  pendingEvent: AccountCreatedEvent | null;
-
-  @Prop({ required: true, index: true })
-  eventPending: boolean;
 }
 
 export const AccountSchema = SchemaFactory.createForClass(Account);

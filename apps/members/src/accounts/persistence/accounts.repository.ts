@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
-import type { AccountCreatedEvent, MembersQuery, Page } from '@app/contracts';
+import type { MembersQuery, Page } from '@app/contracts';
 import { isDuplicateKeyError } from '../../persistence/duplicate-key';
-import { updateManyById } from '../../persistence/bulk-update';
 import { insertManyRefused } from '../../persistence/insert-many';
 import { Account } from './account.schema';
 
@@ -116,14 +115,5 @@ export class AccountsRepository {
       this.accounts.countDocuments(filter),
     ]);
     return { items, page: query.page, limit: query.limit, total };
-  }
-
-  /** Accounts whose AccountCreated event the broker has not confirmed yet. */
-  pendingEvents(limit: number): Promise<{ _id: string; pendingEvent: AccountCreatedEvent | null }[]> {
-    return this.collection.find({ eventPending: true }, { projection: { pendingEvent: 1 } }).limit(limit).toArray();
-  }
-
-  async markEventsPublished(ids: string[]): Promise<void> {
-    await updateManyById(this.collection, ids.map((id) => ({ id, update: { $set: { eventPending: false, pendingEvent: null } } })));
   }
 }

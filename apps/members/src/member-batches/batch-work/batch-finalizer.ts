@@ -4,6 +4,7 @@ import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent } from '@app/contract
 import { UploadStore } from '../../uploads/upload-store';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
+import { CommitResultsRepository } from '../persistence/commit-results.repository';
 import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
@@ -17,11 +18,15 @@ export class BatchFinalizer {
     private readonly rows: BatchRowsRepository,
     private readonly milestones: BatchMilestonesRepository,
     private readonly claims: BatchNameClaimsRepository,
+    private readonly results: CommitResultsRepository,
     private readonly uploads: UploadStore,
   ) {}
 
   async finishIfComplete(batch: MemberBatch, phase: BatchWorkPhase): Promise<void> {
-    if ((await this.milestones.count(batch._id, phase)) < batch.chunkCount) return;
+    // Until the file is read, the chunk count is 0: nothing can be complete yet.
+    if (batch.chunkCount === 0) return;
+    const done = phase === 'commit' ? (await this.results.tallies(batch._id)).length : await this.milestones.count(batch._id, phase);
+    if (done < batch.chunkCount) return;
     if (!(await this.milestones.record(batch._id, `${phase}:final`, 'final', 0))) return;
     if (phase === 'commit') await this.complete(batch, 'completed', null);
     else await this.markReady(batch);
@@ -41,6 +46,11 @@ export class BatchFinalizer {
 
   private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null): Promise<void> {
     const counts = await this.rows.countByStatus(batch._id);
+    for (const tally of await this.results.tallies(batch._id)) {
+      counts.created += tally.created;
+      counts.failed += tally.failed;
+      counts.valid -= tally.created + tally.failed;
+    }
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
     await this.claims.deleteBatch(batch._id);
     const now = new Date();

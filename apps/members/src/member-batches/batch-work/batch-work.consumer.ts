@@ -15,7 +15,6 @@ import {
   declareBatchWorkQueue,
   MAX_CHUNK_DELIVERIES,
 } from './batch-work.queue';
-import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import { ParseUploadProcessor } from './parse-upload.processor';
 import { ValidateChunkProcessor } from './validate-chunk.processor';
 import { CommitChunkProcessor } from './commit-chunk.processor';
@@ -27,6 +26,7 @@ function parseJob(message: ConsumeMessage): BatchWorkJob | null {
   try {
     const job = JSON.parse(message.content.toString('utf8')) as Partial<BatchWorkJob>;
     if (typeof job.batchId !== 'string' || !BATCH_WORK_PHASES.includes(job.phase as BatchWorkPhase) || !Number.isInteger(job.chunk)) return null;
+    if (job.phase === 'validate' && !Array.isArray(job.rows)) return null;
     return job as BatchWorkJob;
   } catch {
     return null;
@@ -47,7 +47,6 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     private readonly validateChunk: ValidateChunkProcessor,
     private readonly commitChunk: CommitChunkProcessor,
     private readonly finalizer: BatchFinalizer,
-    private readonly enqueuer: BatchWorkEnqueuer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -92,13 +91,17 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       }
       await this.batches.update(batch._id, { chunkCount: outcome.chunks, counts: { ...batch.counts, total: outcome.rows } });
       this.logger.log({ message: 'file read', rows: outcome.rows, chunks: outcome.chunks });
-      await this.enqueuer.enqueue(batch._id, 'validate', outcome.chunks);
+      // The last chunks may have been checked already, before the chunk count was known.
+      await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
       return;
     }
-    const rows = job.phase === 'validate' ? await this.validateChunk.process(batch, job.chunk) : await this.commitChunk.process(batch, job.chunk);
-    if (await this.milestones.record(batch._id, job.phase, String(job.chunk), rows)) {
-      this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk, rows });
+    if (job.phase === 'validate') {
+      const rows = await this.validateChunk.process(batch, job.rows ?? []);
+      await this.milestones.record(batch._id, job.phase, String(job.chunk), rows);
+    } else {
+      await this.commitChunk.process(batch, job.chunk);
     }
+    this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
     await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, job.phase);
   }
 }

@@ -20,8 +20,11 @@ export class BatchWorkEnqueuer implements OnModuleInit {
   }
 
   async enqueue(batchId: string, phase: BatchWorkPhase, chunkCount: number): Promise<void> {
-    const jobs: BatchWorkJob[] = Array.from({ length: chunkCount }, (_, chunk) => ({ batchId, phase, chunk }));
-    const results = await Promise.all(jobs.map((job) => this.publisher.publish('', BATCH_WORK_QUEUE, job, { messageId: randomUUID(), type: `batch.${phase}` })));
+    await this.publish(Array.from({ length: chunkCount }, (_, chunk) => ({ batchId, phase, chunk })));
+  }
+
+  async publish(jobs: BatchWorkJob[]): Promise<void> {
+    const results = await Promise.all(jobs.map((job) => this.publisher.publish('', BATCH_WORK_QUEUE, job, { messageId: randomUUID(), type: `batch.${job.phase}` })));
     if (results.some((result) => !result.routed)) throw new PublishFailedError(`the work queue ${BATCH_WORK_QUEUE} does not exist`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Channel } from 'amqplib';
+import type { BatchRow } from '../persistence/batch-row.schema';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
 export const BATCH_CHUNK_SIZE = 500;
@@ -14,11 +15,16 @@ export type BatchWorkPhase = 'parse' | 'validate' | 'commit';
 
 export const BATCH_WORK_PHASES: readonly BatchWorkPhase[] = ['parse', 'validate', 'commit'];
 
-/** One message of the work queue: a chunk of one batch to process in one phase. */
+/**
+ * One message of the work queue: a chunk of one batch to process in one phase. A `validate` job
+ * carries its rows as read from the file, so they are written once, checked, and never updated
+ * (per-row updates cost seconds on FerretDB).
+ */
 export interface BatchWorkJob {
   batchId: string;
   phase: BatchWorkPhase;
   chunk: number;
+  rows?: BatchRow[];
 }
 
 /**

@@ -9,28 +9,29 @@ import { requestedAccountName } from '../../account-names/requested-account-name
 import { UploadStore } from '../../uploads/upload-store';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
-import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 import { RowProblems } from '../row-validation/row-problems';
 import { BATCH_CHUNK_SIZE } from './batch-work.queue';
-import { rowIdFor } from './row-ids';
+import { BatchWorkEnqueuer } from './batch-work.enqueuer';
+import { deterministicUuid } from '../../persistence/deterministic-uuid';
 
 export type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
 
 /**
- * Reads an uploaded file once, streaming: every row written with the problems it shows alone
- * (bad email, same email on an earlier line) and the account name its user name asks for
- * claimed in line order, so the earlier line wins it. Checks against the database happen later,
- * chunk by chunk, on any worker. Reading again after a crash rewrites nothing twice.
+ * Reads an uploaded file once, streaming, and hands it to the workers chunk by chunk: every row
+ * with the problems it shows alone (bad email, same email on an earlier line), and the account
+ * name its user name asks for claimed in line order, so the earlier line wins it. The checks that
+ * need the database happen in the `validate` jobs, on any worker. Row ids come from the line, so
+ * reading again after a crash produces the same rows.
  */
 @Injectable()
 export class ParseUploadProcessor {
   constructor(
     private readonly uploads: UploadStore,
     private readonly batches: MemberBatchesRepository,
-    private readonly rows: BatchRowsRepository,
+    private readonly work: BatchWorkEnqueuer,
     private readonly claims: BatchNameClaimsRepository,
     private readonly validator: BatchRowsValidator,
   ) {}
@@ -62,7 +63,7 @@ export class ParseUploadProcessor {
     let count = 0;
     for await (const record of csv.rows()) {
       const row = this.validator.newRow(
-        { ...scope, newRowId: () => rowIdFor(batch._id, record.line) },
+        { ...scope, newRowId: () => deterministicUuid(`${batch._id}:${record.line}`) },
         { line: record.line, email: record.email, userName: record.userName, firstName: record.firstName, lastName: record.lastName },
         count,
         record.cells,
@@ -75,22 +76,22 @@ export class ParseUploadProcessor {
       buffer.push(row);
       count += 1;
       if (buffer.length === BATCH_CHUNK_SIZE) {
-        await this.flush(batch, buffer, count);
+        await this.handOver(batch, buffer, count);
         buffer = [];
       }
     }
-    if (buffer.length > 0) await this.flush(batch, buffer, count);
+    if (buffer.length > 0) await this.handOver(batch, buffer, count);
     if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.' };
     return { kind: 'parsed', rows: count, chunks: Math.ceil(count / BATCH_CHUNK_SIZE) };
   }
 
-  private async flush(batch: MemberBatch, rows: BatchRow[], parsedRows: number): Promise<void> {
-    await this.rows.insertManyIfAbsent(rows);
+  private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number): Promise<void> {
     const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null);
     const claims = asking
       .map((row) => ({ name: requestedAccountName(row.userName!), rowId: row._id }))
       .filter((claim) => validateAccountName(claim.name) === null);
     await this.claims.forBatch(batch._id).claim(claims);
+    await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows }]);
     await this.batches.update(batch._id, { parsedRows });
   }
 }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
+import type { BatchRow } from '../persistence/batch-row.schema';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 
-/** Checks one chunk of a file's rows against the database; rows already checked are left alone. */
+/**
+ * Checks one chunk of a file's rows against the database and writes them, final, once. A chunk
+ * checked again after a crash finds its rows already written and keeps those.
+ */
 @Injectable()
 export class ValidateChunkProcessor {
   constructor(
@@ -13,22 +17,9 @@ export class ValidateChunkProcessor {
     private readonly validator: BatchRowsValidator,
   ) {}
 
-  async process(batch: MemberBatch, chunk: number): Promise<number> {
-    const rows = await this.rows.findChunk(batch._id, chunk);
-    const pending = rows.filter((row) => row.status === 'pending');
-    await this.validator.checkRows(batch.organizationId, pending, this.claims.forBatch(batch._id));
-    await this.rows.updateMany(
-      pending.map((row) => ({
-        rowId: row._id,
-        changes: {
-          status: row.status,
-          problems: row.problems,
-          accountName: row.accountName,
-          accountNameChosen: row.accountNameChosen,
-          suggestions: row.suggestions,
-        },
-      })),
-    );
+  async process(batch: MemberBatch, rows: BatchRow[]): Promise<number> {
+    await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id));
+    await this.rows.insertManyIfAbsent(rows);
     return rows.length;
   }
 }

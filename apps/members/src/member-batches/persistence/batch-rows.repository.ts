@@ -68,7 +68,7 @@ export class BatchRowsRepository {
       .toArray();
     const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 };
     for (const group of groups) {
-      if (group._id !== 'pending') counts[group._id] = group.count;
+      counts[group._id] = group.count;
       counts.total += group.count;
     }
     return counts;

@@ -72,7 +72,7 @@ export class BatchRowsValidator {
       accountNameChosen: false,
       suggestions: [],
       passwordHash: null,
-      status: 'pending',
+      status: 'invalid',
       problems,
       notices: [],
       memberId: null,
