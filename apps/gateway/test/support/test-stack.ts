@@ -32,10 +32,10 @@ export class TestStack {
     return { MONGO_URL: this.mongoUrl, AMQP_URL: this.amqpUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000' };
   }
 
-  async start(gatewayOverrides: Record<string, string> = {}): Promise<this> {
+  async start(overrides: { gateway?: Record<string, string>; members?: Record<string, string> } = {}): Promise<this> {
     await deleteQueues([Queues.MembersRpc, BATCH_WORK_QUEUE]);
-    await this.startMembers();
-    this.gateway = await startGateway(loadEnvironment(GatewayEnvironment, { ...this.sharedEnvironment, GATEWAY_PORT: '0', ...gatewayOverrides }));
+    await this.startMembers(overrides.members);
+    this.gateway = await startGateway(loadEnvironment(GatewayEnvironment, { ...this.sharedEnvironment, GATEWAY_PORT: '0', ...overrides.gateway }));
     return this;
   }
 
