@@ -69,7 +69,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       if (!batch || batch.status !== (job.phase === 'commit' ? 'committing' : 'validating')) return;
       const deliveries = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
       try {
-        await this.run(batch, job);
+        await this.run(batch, job, message.fields.redelivered || deliveries > 0);
       } catch (error) {
         if (deliveries + 1 < MAX_CHUNK_DELIVERIES) {
           // Back off before the redelivery so a passing outage (database restart) can end.
@@ -82,9 +82,10 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     });
   }
 
-  private async run(batch: MemberBatch, job: BatchWorkJob): Promise<void> {
+  /** `redo`: this job was delivered before, so part of its work may already be written. */
+  private async run(batch: MemberBatch, job: BatchWorkJob, redo: boolean): Promise<void> {
     if (job.phase === 'parse') {
-      const outcome = await this.parseUpload.process(batch);
+      const outcome = await this.parseUpload.process(batch, redo);
       if (outcome.kind === 'unreadable') {
         await this.finalizer.fail(batch, outcome.reason);
         return;
@@ -96,7 +97,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       return;
     }
     if (job.phase === 'validate') {
-      const rows = await this.validateChunk.process(batch, job.rows ?? []);
+      const rows = await this.validateChunk.process(batch, job.rows ?? [], redo);
       await this.milestones.record(batch._id, job.phase, String(job.chunk), rows);
     } else {
       await this.commitChunk.process(batch, job.chunk);

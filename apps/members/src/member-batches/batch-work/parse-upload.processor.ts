@@ -4,8 +4,6 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
-import { validateAccountName } from '../../account-names/account-name';
-import { requestedAccountName } from '../../account-names/requested-account-name';
 import { UploadStore } from '../../uploads/upload-store';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
@@ -36,12 +34,13 @@ export class ParseUploadProcessor {
     private readonly validator: BatchRowsValidator,
   ) {}
 
-  async process(batch: MemberBatch): Promise<ParseOutcome> {
+  /** `redo`: an earlier read of this file may have been interrupted (a redelivered job). */
+  async process(batch: MemberBatch, redo: boolean): Promise<ParseOutcome> {
     if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.' };
     const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.csv`);
     try {
       await this.uploads.downloadToFile(batch.uploadId, path);
-      return await this.read(batch, path);
+      return await this.read(batch, path, redo);
     } catch (error) {
       if (error instanceof CsvImportError) return { kind: 'unreadable', reason: error.message };
       throw error;
@@ -50,7 +49,7 @@ export class ParseUploadProcessor {
     }
   }
 
-  private async read(batch: MemberBatch, path: string): Promise<ParseOutcome> {
+  private async read(batch: MemberBatch, path: string, redo: boolean): Promise<ParseOutcome> {
     const csv = await openDirectoryCsv(path);
     await this.batches.update(batch._id, {
       headers: csv.hasHeader ? csv.headers : ['email', 'user_name'],
@@ -76,21 +75,17 @@ export class ParseUploadProcessor {
       buffer.push(row);
       count += 1;
       if (buffer.length === BATCH_CHUNK_SIZE) {
-        await this.handOver(batch, buffer, count);
+        await this.handOver(batch, buffer, count, redo);
         buffer = [];
       }
     }
-    if (buffer.length > 0) await this.handOver(batch, buffer, count);
+    if (buffer.length > 0) await this.handOver(batch, buffer, count, redo);
     if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.' };
     return { kind: 'parsed', rows: count, chunks: Math.ceil(count / BATCH_CHUNK_SIZE) };
   }
 
-  private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number): Promise<void> {
-    const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null);
-    const claims = asking
-      .map((row) => ({ name: requestedAccountName(row.userName!), rowId: row._id }))
-      .filter((claim) => validateAccountName(claim.name) === null);
-    await this.claims.forBatch(batch._id).claim(claims);
+  private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number, redo: boolean): Promise<void> {
+    await this.validator.settleRequestedNames(rows, this.claims.forBatch(batch._id, redo));
     await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows }]);
     await this.batches.update(batch._id, { parsedRows });
   }

@@ -17,8 +17,8 @@ export class ValidateChunkProcessor {
     private readonly validator: BatchRowsValidator,
   ) {}
 
-  async process(batch: MemberBatch, rows: BatchRow[]): Promise<number> {
-    await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id));
+  async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<number> {
+    await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id, redo));
     await this.rows.insertManyIfAbsent(rows);
     return rows.length;
   }

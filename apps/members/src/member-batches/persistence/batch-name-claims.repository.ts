@@ -15,23 +15,27 @@ export class BatchNameClaimsRepository {
     return this.claims.collection as unknown as Collection<BatchNameClaim>;
   }
 
-  forBatch(batchId: string): NameClaims {
-    return { claim: (claims) => this.claim(batchId, claims) };
+  /**
+   * Claims for one batch. A first pass over rows (`mayHoldAlready` false) treats every existing
+   * claim as another row's, which costs one insert per round; a pass that redoes interrupted work
+   * checks who holds each collided name, so rows find the names they claimed before.
+   */
+  forBatch(batchId: string, mayHoldAlready: boolean): NameClaims {
+    return { claim: (claims) => this.claim(batchId, claims, mayHoldAlready) };
   }
 
   async deleteBatch(batchId: string): Promise<void> {
     await this.claims.deleteMany({ batchId });
   }
 
-  private async claim(batchId: string, claims: NameClaim[]): Promise<Set<string>> {
+  private async claim(batchId: string, claims: NameClaim[], mayHoldAlready: boolean): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
     const documents = claims.map((claim) => ({ _id: `${batchId}:${claim.name}`, batchId, rowId: claim.rowId }));
     const collided = (await insertManyRefused(this.collection, documents)).map((index) => claims[index]);
-    const refused = new Set<string>();
-    for (const claim of collided) {
-      const holder = await this.collection.findOne({ _id: `${batchId}:${claim.name}` }, { projection: { rowId: 1 } });
-      if (holder?.rowId !== claim.rowId) refused.add(claim.name);
-    }
-    return refused;
+    if (!mayHoldAlready) return new Set(collided.map((claim) => claim.name));
+    const holders = await Promise.all(
+      collided.map((claim) => this.collection.findOne({ _id: `${batchId}:${claim.name}` }, { projection: { rowId: 1 } })),
+    );
+    return new Set(collided.filter((claim, index) => holders[index]?.rowId !== claim.rowId).map((claim) => claim.name));
   }
 }

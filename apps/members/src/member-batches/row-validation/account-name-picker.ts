@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { accountNameCandidates, type AccountNameSource } from '../../account-names/account-name-candidates';
+import { spreadAccountNames } from '../../account-names/spread-account-names';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import type { NameClaims } from './name-claims';
 
 export const SUGGESTION_COUNT = 3;
-const FIRST_LOOK = 12;
+const FIRST_LOOK = 8;
 const MAX_LOOK = 400;
 
 export interface NameRequest {
@@ -24,7 +25,7 @@ export class AccountNamePicker {
 
   async suggest(requests: NameRequest[], claims: NameClaims): Promise<string[][]> {
     let look = FIRST_LOOK;
-    let candidates = requests.map((request) => firstAccountNames(accountNameCandidates(request.source), look));
+    let candidates = requests.map((request) => this.candidatesFor(request, look));
     const taken = await this.accounts.findTakenAccountNames(candidates.flat());
     const heldElsewhere = new Set<string>();
     const picks: string[][] = requests.map(() => []);
@@ -37,7 +38,7 @@ export class AccountNamePicker {
         if (short.length === 0 || look >= MAX_LOOK) break;
         // Rare: every early candidate was taken; look further down the endless candidate lists.
         look *= 4;
-        for (const index of short) candidates[index] = firstAccountNames(accountNameCandidates(requests[index].source), look);
+        for (const index of short) candidates[index] = this.candidatesFor(requests[index], look);
         for (const name of await this.accounts.findTakenAccountNames(short.flatMap((index) => candidates[index]))) taken.add(name);
         continue;
       }
@@ -48,6 +49,12 @@ export class AccountNamePicker {
       }
     }
     return picks;
+  }
+
+  /** The preferred forms of the person's name, then numbered variants of the best one that differ per row. */
+  private candidatesFor(request: NameRequest, look: number): string[] {
+    const preferred = firstAccountNames(accountNameCandidates(request.source), look);
+    return [...preferred, ...spreadAccountNames(preferred[0], request.rowId, look)];
   }
 
   /** The next free candidates each short row wants, no name proposed twice in one round. */

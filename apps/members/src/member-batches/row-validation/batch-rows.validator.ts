@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RowProblem } from '@app/contracts';
+import { ErrorCode, type RowProblem } from '@app/contracts';
 import { validateAccountName } from '../../account-names/account-name';
 import { requestedAccountName } from '../../account-names/requested-account-name';
 import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
@@ -16,6 +16,8 @@ export interface ValidationScope {
   chunkSize: number;
   newRowId: () => string;
 }
+
+const NAME_PROBLEMS = new Set<string>([ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken]);
 
 function optional(value: string | undefined): string | null {
   const trimmed = value?.trim();
@@ -102,28 +104,20 @@ export class BatchRowsValidator {
   }
 
   /**
-   * Names asked for by the directory come first (the earlier line wins a name two lines ask for);
-   * then every row gets suggestions that avoid all of them and each other.
+   * Names asked for by the directory come first (the earlier line wins a name two lines ask for),
+   * if nobody in the system has them; then every row gets suggestions that avoid all of them and
+   * each other.
    */
   private async assignAccountNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
-    const named = rows.filter((row) => row.problems.length === 0);
-    const asking = named.filter((row) => row.userName !== null);
-    const wanted = new Map(asking.map((row) => [row._id, requestedAccountName(row.userName!)]));
-    const taken = await this.accounts.findTakenAccountNames([...wanted.values()]);
-    const claimable: BatchRow[] = [];
-    for (const row of asking) {
-      const name = wanted.get(row._id)!;
-      row.accountNameChosen = true;
-      const invalid = validateAccountName(name);
-      if (invalid) row.problems.push(invalid);
-      else if (taken.has(name)) row.problems.push(RowProblems.accountNameTaken(name));
-      else claimable.push(row);
-    }
-    const refused = await claims.claim(claimable.map((row) => ({ name: wanted.get(row._id)!, rowId: row._id })));
-    for (const row of claimable) {
-      const name = wanted.get(row._id)!;
-      if (refused.has(name)) row.problems.push(RowProblems.accountNameTaken(name));
-      else row.accountName = name;
+    // Rows whose only trouble is the name they asked for still need names to choose from.
+    const named = rows.filter((row) => row.problems.every((problem) => NAME_PROBLEMS.has(problem.code)));
+    await this.settleRequestedNames(named, claims);
+    const chosen = named.filter((row) => row.accountName !== null);
+    const taken = await this.accounts.findTakenAccountNames(chosen.map((row) => row.accountName!));
+    for (const row of chosen) {
+      if (!taken.has(row.accountName!)) continue;
+      row.problems.push(RowProblems.accountNameTaken(row.accountName!));
+      row.accountName = null;
     }
 
     const suggestions = await this.names.suggest(
@@ -139,9 +133,34 @@ export class BatchRowsValidator {
       claims,
     );
     for (const [index, row] of named.entries()) {
-      const own = row.accountName;
+      const own = row.problems.length === 0 ? row.accountName : null;
       row.suggestions = own ? [own, ...suggestions[index].filter((name) => name !== own)] : suggestions[index];
       row.accountName = own ?? row.suggestions[0] ?? null;
+    }
+  }
+
+  /**
+   * The account name a row's user name asks for: refused when invalid or already asked for by an
+   * earlier row, else held by the row. Rows whose request was settled already (a file's rows, in
+   * line order, while it was read) are left as they are.
+   */
+  async settleRequestedNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
+    const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null && !row.accountNameChosen);
+    const claimable: BatchRow[] = [];
+    for (const row of asking) {
+      row.accountNameChosen = true;
+      const wanted = requestedAccountName(row.userName!);
+      const invalid = validateAccountName(wanted);
+      if (invalid) row.problems.push(invalid);
+      else {
+        row.accountName = wanted;
+        claimable.push(row);
+      }
+    }
+    const refused = await claims.claim(claimable.map((row) => ({ name: row.accountName!, rowId: row._id })));
+    for (const row of claimable.filter((candidate) => refused.has(candidate.accountName!))) {
+      row.problems.push(RowProblems.accountNameTaken(row.accountName!));
+      row.accountName = null;
     }
   }
 }
