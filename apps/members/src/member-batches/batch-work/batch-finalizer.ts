@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent } from '@app/contracts';
 import { UploadStore } from '../../uploads/upload-store';
@@ -13,6 +13,8 @@ import type { BatchWorkPhase } from './batch-work.queue';
 /** Moves a batch on once every chunk of a phase is done, exactly once whoever finishes last. */
 @Injectable()
 export class BatchFinalizer {
+  private readonly logger = new Logger('BatchFinalizer');
+
   constructor(
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
@@ -52,7 +54,6 @@ export class BatchFinalizer {
       counts.valid -= tally.created + tally.failed;
     }
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
-    await this.claims.deleteBatch(batch._id);
     const now = new Date();
     const event: BatchCompletedEvent = {
       id: randomUUID(),
@@ -63,5 +64,8 @@ export class BatchFinalizer {
       data: { batchId: batch._id, source: batch.source, status, counts, startedByAdminId: batch.createdByAdminId },
     };
     await this.batches.setStatus(batch._id, status, { counts, failureReason, completedAt: now, pendingEvent: event, eventPending: true });
+    // Name claims only matter while a batch is reviewed; removing them is slow on FerretDB, so it
+    // happens after the batch is closed and nothing waits for it.
+    this.claims.deleteBatch(batch._id).catch((error: Error) => this.logger.warn({ message: 'could not remove name claims', batchId: batch._id, reason: error.message }));
   }
 }
