@@ -175,6 +175,20 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     expect(fabrikamMembers.items.every((item: { organizationId: string }) => item.organizationId === fabrikam.organizationId)).toBe(true);
   });
 
+  it('gives a subscriber bound with # every AccountCreated, and no message carries a secret', async () => {
+    const accountCreated = tap.ofType('AccountCreated');
+    const createdIds = new Set(accountCreated.map((message) => (message.body.data as { memberId: string }).memberId));
+    expect(createdIds.size).toBe(accountCreated.length);
+    for (const admin of [contoso, fabrikam]) {
+      const members = (await as(admin).get('/api/v1/members?limit=500').expect(200)).body.items;
+      for (const member of members) expect(createdIds.has(member.id)).toBe(true);
+    }
+    expect(tap.ofType('BatchCompleted').length).toBeGreaterThan(0);
+    for (const message of tap.messages) {
+      expect(message.raw).not.toMatch(/password|passwordHash|scrypt\$|token|activate\?/i);
+    }
+  });
+
   it('refuses requests without a valid token', async () => {
     for (const path of ['/api/v1/member-batches/00000000-0000-4000-8000-000000000000', '/api/v1/members']) {
       const anonymous = await stack.http().get(path).expect(401);

@@ -6,7 +6,7 @@ import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { INLINE_ROWS_LIMIT, toBatchView } from './batch-view';
 import { parseEmailList } from './email-list';
 import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
-import type { MemberBatch } from './persistence/member-batch.schema';
+import { newMemberBatch } from './persistence/member-batch.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { BatchRowsValidator } from './row-validation/batch-rows.validator';
@@ -28,29 +28,18 @@ export class CreateEmailBatchUseCase {
     const keys = command.idempotencyKey ? [BatchRequestDeduplication.idempotencyKey(command.organizationId, command.idempotencyKey)] : [];
     const existing = await this.deduplication.existingOrClaim(keys, batchId);
     if (existing) return toBatchView(existing);
-    const now = new Date();
-    const batch: MemberBatch = {
+    const batch = newMemberBatch({
       _id: batchId,
       organizationId: command.organizationId,
       createdByAdminId: command.adminId,
       source: 'emails',
       fileName: null,
       uploadId: null,
-      ignoredColumns: [],
       headers: ['email'],
-      delimiter: ',',
       parsedRows: entries.length,
-      status: 'validating',
-      counts: { total: entries.length, valid: 0, invalid: 0, created: 0, failed: 0 },
       chunkCount: Math.ceil(entries.length / BATCH_CHUNK_SIZE),
-      failureReason: null,
-      createdAt: now,
-      validationStartedAt: now,
-      commitStartedAt: null,
-      completedAt: null,
-      pendingEvent: null,
-      eventPending: false,
-    };
+      total: entries.length,
+    });
     await this.batches.insert(batch);
     const rows = await this.validator.validate(
       { organizationId: command.organizationId, batchId, chunkSize: BATCH_CHUNK_SIZE, newRowId: randomUUID },

@@ -6,7 +6,7 @@ import { UploadStore } from '../uploads/upload-store';
 import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { toBatchView } from './batch-view';
 import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
-import type { MemberBatch } from './persistence/member-batch.schema';
+import { newMemberBatch } from './persistence/member-batch.schema';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /**
@@ -33,29 +33,18 @@ export class CreateUploadBatchUseCase {
       await this.uploads.delete(command.uploadId);
       return toBatchView(existing);
     }
-    const now = new Date();
-    const batch: MemberBatch = {
+    const batch = newMemberBatch({
       _id: batchId,
       organizationId: command.organizationId,
       createdByAdminId: command.adminId,
       source: 'csv',
-      status: 'validating',
       fileName: command.fileName,
       uploadId: command.uploadId,
-      ignoredColumns: [],
       headers: [],
-      delimiter: ',',
       parsedRows: 0,
-      counts: { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 },
       chunkCount: 0,
-      failureReason: null,
-      createdAt: now,
-      validationStartedAt: now,
-      commitStartedAt: null,
-      completedAt: null,
-      pendingEvent: null,
-      eventPending: false,
-    };
+      total: 0,
+    });
     await this.batches.insert(batch);
     try {
       await this.work.enqueue(batchId, 'parse', 1);

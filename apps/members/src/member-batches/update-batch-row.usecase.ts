@@ -7,7 +7,7 @@ import { checkPasswordPolicy } from '../credentials/password-policy';
 import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { toBatchRowView } from './batch-view';
-import type { BatchRow } from './persistence/batch-row.schema';
+import { type BatchRow, nameSourceOf } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
@@ -110,12 +110,7 @@ export class UpdateBatchRowUseCase {
   private async freshSuggestions(row: BatchRow): Promise<string[]> {
     const request = {
       rowId: row._id,
-      source: {
-        userName: row.userName ?? undefined,
-        firstName: row.firstName ?? undefined,
-        lastName: row.lastName ?? undefined,
-        email: row.emailNormalized,
-      },
+      source: nameSourceOf(row),
     };
     const claims = new InMemoryNameClaims();
     const [first] = await this.names.suggest([request], claims);

@@ -6,7 +6,7 @@ import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { commitResultId, type RowOutcome } from '../persistence/commit-result.schema';
 import { CommitResultsRepository } from '../persistence/commit-results.repository';
@@ -81,12 +81,7 @@ export class CommitChunkProcessor {
 
   private replacementNames(row: BatchRow): string[] {
     const generated = firstAccountNames(
-      accountNameCandidates({
-        userName: row.userName ?? undefined,
-        firstName: row.firstName ?? undefined,
-        lastName: row.lastName ?? undefined,
-        email: row.emailNormalized,
-      }),
+      accountNameCandidates(nameSourceOf(row)),
       REPLACEMENT_TRIES,
     );
     return [...new Set([...row.suggestions, ...generated])].filter((name) => name !== row.accountName);

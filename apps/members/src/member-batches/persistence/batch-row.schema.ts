@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RowProblem, RowStatus } from '@app/contracts';
+import type { AccountNameSource } from '../../account-names/account-name-candidates';
 
 @Schema({ collection: 'batch_rows', versionKey: false })
 export class BatchRow {
@@ -71,3 +72,13 @@ BatchRowSchema.index({ batchId: 1, line: 1 });
 BatchRowSchema.index({ batchId: 1, status: 1, line: 1 });
 BatchRowSchema.index({ batchId: 1, chunk: 1 });
 BatchRowSchema.index({ batchId: 1, accountName: 1 });
+
+/** What a row's account names are derived from. */
+export function nameSourceOf(row: Pick<BatchRow, 'userName' | 'firstName' | 'lastName' | 'emailNormalized'>): AccountNameSource {
+  return {
+    userName: row.userName ?? undefined,
+    firstName: row.firstName ?? undefined,
+    lastName: row.lastName ?? undefined,
+    email: row.emailNormalized,
+  };
+}

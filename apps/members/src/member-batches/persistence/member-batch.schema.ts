@@ -71,3 +71,25 @@ export class MemberBatch {
 }
 
 export const MemberBatchSchema = SchemaFactory.createForClass(MemberBatch);
+
+/** A batch as it starts: validating, nothing counted yet but what the caller knows. */
+export function newMemberBatch(
+  fields: Pick<MemberBatch, '_id' | 'organizationId' | 'createdByAdminId' | 'source' | 'fileName' | 'uploadId' | 'headers' | 'parsedRows' | 'chunkCount'> & { total: number },
+): MemberBatch {
+  const now = new Date();
+  const { total, ...rest } = fields;
+  return {
+    ...rest,
+    status: 'validating',
+    ignoredColumns: [],
+    delimiter: ',',
+    counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
+    failureReason: null,
+    createdAt: now,
+    validationStartedAt: now,
+    commitStartedAt: null,
+    completedAt: null,
+    pendingEvent: null,
+    eventPending: false,
+  };
+}

@@ -4,7 +4,7 @@ import { validateAccountName } from '../../account-names/account-name';
 import { requestedAccountName } from '../../account-names/requested-account-name';
 import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
 import { AccountNamePicker } from './account-name-picker';
 import { InMemoryNameClaims, type NameClaims } from './name-claims';
 import type { RowInput } from './row-input';
@@ -123,12 +123,7 @@ export class BatchRowsValidator {
     const suggestions = await this.names.suggest(
       named.map((row) => ({
         rowId: row._id,
-        source: {
-          userName: row.userName ?? undefined,
-          firstName: row.firstName ?? undefined,
-          lastName: row.lastName ?? undefined,
-          email: row.emailNormalized,
-        },
+        source: nameSourceOf(row),
       })),
       claims,
     );
