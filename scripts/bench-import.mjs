@@ -53,9 +53,14 @@ function rssOf(pid) {
   }
 }
 
-async function waitFor(probe, timeoutMs, what) {
+async function waitFor(probe, timeoutMs, what, report) {
   const deadline = Date.now() + timeoutMs;
+  let reportedAt = Date.now();
   while (Date.now() < deadline) {
+    if (report && Date.now() - reportedAt > 5_000) {
+      reportedAt = Date.now();
+      await report().catch(() => undefined);
+    }
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -133,16 +138,20 @@ async function main() {
     const uploadSeconds = (Date.now() - uploadStarted) / 1000;
     if (!accepted.id) throw new Error(`upload refused: ${JSON.stringify(accepted)}`);
     const batchOf = async () => (await fetch(`${base}/api/v1/member-batches/${accepted.id}`, { headers: auth })).json();
+    const progressReport = async () => {
+      const batch = await batchOf();
+      process.stderr.write(`[bench] ${batch.status} ${JSON.stringify(batch.progress)} events=${events}\n`);
+    };
     const ready = await waitFor(async () => {
       const batch = await batchOf();
       if (batch.status === 'failed') throw new Error(batch.failureReason);
       return batch.status === 'ready' ? batch : undefined;
-    }, 3_600_000, 'validation');
+    }, 3_600_000, 'validation', progressReport);
     const validationSeconds = (Date.now() - uploadStarted) / 1000 - uploadSeconds;
 
     const commitStarted = Date.now();
     await fetch(`${base}/api/v1/member-batches/${accepted.id}/commit`, { method: 'POST', headers: auth });
-    const done = await waitFor(async () => ((await batchOf()).status === 'completed' ? batchOf() : undefined), 3_600_000, 'commit');
+    const done = await waitFor(async () => ((await batchOf()).status === 'completed' ? batchOf() : undefined), 3_600_000, 'commit', progressReport);
     const commitSeconds = (Date.now() - commitStarted) / 1000;
     await waitFor(async () => (events >= done.counts.created ? true : undefined), 600_000, 'AccountCreated events');
     clearInterval(sampler);
