@@ -8,6 +8,7 @@ import { parseEmailList } from './email-list';
 import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
 import { newMemberBatch } from './persistence/member-batch.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { BatchRowsValidator } from './row-validation/batch-rows.validator';
 
@@ -19,6 +20,7 @@ export class CreateEmailBatchUseCase {
     private readonly rows: BatchRowsRepository,
     private readonly validator: BatchRowsValidator,
     private readonly deduplication: BatchRequestDeduplication,
+    private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
   async execute(command: CreateEmailBatchCommand): Promise<MemberBatchView> {
@@ -46,6 +48,7 @@ export class CreateEmailBatchUseCase {
       entries.map((entry) => ({ line: entry.position, email: entry.email || entry.raw, firstName: entry.firstName, lastName: entry.lastName })),
     );
     await this.rows.insertMany(rows);
+    await this.snapshots.save(batchId, rows);
     batch.counts = await this.rows.countByStatus(batchId);
     batch.status = 'ready';
     await this.batches.setStatus(batchId, 'ready', { counts: batch.counts });

@@ -4,6 +4,8 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountEventsOutbox } from './account-events.outbox';
 import { BatchEventsOutbox } from './batch-events.outbox';
+import { ChunkSnapshot, ChunkSnapshotSchema } from './persistence/chunk-snapshot.schema';
+import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import { CommitResult, CommitResultSchema } from './persistence/commit-result.schema';
 import { CommitResultsRepository } from './persistence/commit-results.repository';
 import { BatchLookup } from './batch-lookup';
@@ -43,6 +45,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
       { name: BatchNameClaim.name, schema: BatchNameClaimSchema },
       { name: CommitResult.name, schema: CommitResultSchema },
+      { name: ChunkSnapshot.name, schema: ChunkSnapshotSchema },
       { name: BatchRequestKey.name, schema: BatchRequestKeySchema },
     ]),
     AccountsModule,
@@ -68,6 +71,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     BatchEventsOutbox,
     AccountEventsOutbox,
     CommitResultsRepository,
+    ChunkSnapshotsRepository,
     BatchNameClaimsRepository,
     BatchRequestKeysRepository,
     BatchRequestDeduplication,

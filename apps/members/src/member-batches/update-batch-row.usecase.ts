@@ -9,6 +9,7 @@ import { BatchLookup } from './batch-lookup';
 import { toBatchRowView } from './batch-view';
 import { type BatchRow, nameSourceOf } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
+import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { InMemoryNameClaims } from './row-validation/name-claims';
@@ -34,6 +35,7 @@ export class UpdateBatchRowUseCase {
     private readonly accounts: AccountsRepository,
     private readonly names: AccountNamePicker,
     private readonly hasher: PasswordHasher,
+    private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
   async execute(command: UpdateBatchRowCommand): Promise<BatchRowView> {
@@ -74,6 +76,8 @@ export class UpdateBatchRowUseCase {
     }
     updated.status = updated.problems.length > 0 ? 'invalid' : 'valid';
 
+    // The chunk's snapshot would hide this edit from the commit: it goes first.
+    await this.snapshots.discard(batch._id, row.chunk);
     await this.rows.update(row._id, {
       firstName: updated.firstName,
       lastName: updated.lastName,

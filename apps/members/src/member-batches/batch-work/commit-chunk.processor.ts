@@ -9,6 +9,7 @@ import { deterministicUuid } from '../../persistence/deterministic-uuid';
 import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { commitResultId, type RowOutcome } from '../persistence/commit-result.schema';
+import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import { CommitResultsRepository } from '../persistence/commit-results.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { RowProblems } from '../row-validation/row-problems';
@@ -29,12 +30,14 @@ export class CommitChunkProcessor {
     private readonly accounts: AccountsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly results: CommitResultsRepository,
+    private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
   /** Answers how many rows the chunk had to commit. */
   async process(batch: MemberBatch, chunk: number): Promise<number> {
     if (await this.results.exists(batch._id, chunk)) return 0;
-    const rows = (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid');
+    const written = (await this.snapshots.find(batch._id, chunk)) ?? (await this.rows.findChunk(batch._id, chunk));
+    const rows = written.filter((row) => row.status === 'valid');
     const organization = await this.organizations.findById(batch.organizationId);
     const locale: Locale = organization?.locale ?? 'en';
     const now = new Date();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
+import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 
@@ -15,11 +16,14 @@ export class ValidateChunkProcessor {
     private readonly rows: BatchRowsRepository,
     private readonly claims: BatchNameClaimsRepository,
     private readonly validator: BatchRowsValidator,
+    private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
   async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<number> {
     await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id, redo));
     await this.rows.insertManyIfAbsent(rows);
+    // A redo may have computed rows other than those an earlier attempt wrote: no snapshot then.
+    if (!redo) await this.snapshots.save(batch._id, rows);
     return rows.length;
   }
 }
