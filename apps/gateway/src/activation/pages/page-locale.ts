@@ -1,4 +1,6 @@
-export type Locale = 'fr' | 'en';
+import type { Locale } from '@app/contracts';
+
+export type { Locale };
 
 /**
  * The member's own locale wins; a visitor without one (or with one we do not write) gets the
