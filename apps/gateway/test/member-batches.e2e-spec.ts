@@ -161,6 +161,26 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     expect(edit.body.code).toBe('batch_not_editable');
   });
 
+  it('gives a row the next free name, and says so, when its name was taken between review and commit', async () => {
+    const first = (await as(contoso).post('/api/v1/member-batches', { emails: 'Ada Byron <ada.byron@contoso.example>' }).expect(201)).body;
+    const wanted = first.rows[0].accountName;
+    const second = (await as(fabrikam).post('/api/v1/member-batches', { emails: 'other.person@fabrikam.example' }).expect(201)).body;
+    await as(fabrikam).patch(`/api/v1/member-batches/${second.id}/rows/${second.rows[0].id}`, { accountName: wanted }).expect(200);
+    await as(fabrikam).post(`/api/v1/member-batches/${second.id}/commit`).expect(202);
+    await committed(fabrikam, second.id);
+
+    await as(contoso).post(`/api/v1/member-batches/${first.id}/commit`).expect(202);
+    const done = await committed(contoso, first.id);
+    expect(done.counts).toMatchObject({ created: 1, failed: 0 });
+    const [row] = (await as(contoso).get(`/api/v1/member-batches/${first.id}/rows`).expect(200)).body.items;
+    expect(row.status).toBe('created');
+    expect(row.accountName).not.toBe(wanted);
+    expect(row.accountName).toBe(first.rows[0].suggestions[1]);
+    expect(row.notices).toEqual([expect.objectContaining({ code: 'account_name_replaced' })]);
+    const member = (await as(contoso).get(`/api/v1/members/${row.memberId}`).expect(200)).body;
+    expect(member.accountName).toBe(row.accountName);
+  });
+
   it("never shows one organization another's batches, rows or members", async () => {
     const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'private.person@contoso.example' }).expect(201)).body;
     const member = (await as(contoso).get('/api/v1/members?limit=1').expect(200)).body.items[0];
