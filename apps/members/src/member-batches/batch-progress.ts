@@ -27,7 +27,7 @@ export class BatchProgressReader {
     if (batch.status === 'validating' && batch.validationStartedAt) {
       // Reading the file counts for half of validation, checking the rows for the other half.
       const total = batch.counts.total || batch.parsedRows;
-      const { rows } = await this.milestones.progress(batch._id, 'validate');
+      const rows = await this.milestones.rowsDone(batch._id, 'validate');
       const processed = Math.round((batch.parsedRows + Math.min(rows, total)) / 2);
       return progress('validating', processed, total, batch.validationStartedAt);
     }

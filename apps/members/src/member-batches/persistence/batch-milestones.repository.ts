@@ -27,15 +27,9 @@ export class BatchMilestonesRepository {
     return this.milestones.countDocuments({ batchId, phase });
   }
 
-  /** Rows done in a phase and when the last chunk finished, for progress figures. */
-  async progress(batchId: string, phase: string): Promise<{ rows: number; lastAt: Date | null }> {
-    const done = await this.milestones.find({ batchId, phase }, { rows: 1, completedAt: 1 }).lean();
-    let rows = 0;
-    let lastAt: Date | null = null;
-    for (const completion of done) {
-      rows += completion.rows;
-      if (!lastAt || completion.completedAt > lastAt) lastAt = completion.completedAt;
-    }
-    return { rows, lastAt };
+  /** Rows done in a phase so far, for progress figures. */
+  async rowsDone(batchId: string, phase: string): Promise<number> {
+    const done = await this.milestones.find({ batchId, phase }, { rows: 1 }).lean();
+    return done.reduce((sum, milestone) => sum + milestone.rows, 0);
   }
 }
