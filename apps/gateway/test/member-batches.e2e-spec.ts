@@ -181,6 +181,32 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     expect(member.accountName).toBe(row.accountName);
   });
 
+  it('fails a row whose email was taken between review and commit, lists it and puts it in errors.csv, and creates the others', async () => {
+    const reviewed = (await as(contoso).post('/api/v1/member-batches', { emails: 'grace.hopper@contoso.example, alan.turing@contoso.example' }).expect(201)).body;
+    const elsewhere = (await as(fabrikam).post('/api/v1/member-batches', { emails: 'Grace.Hopper@contoso.example' }).expect(201)).body;
+    await as(fabrikam).post(`/api/v1/member-batches/${elsewhere.id}/commit`).expect(202);
+    await committed(fabrikam, elsewhere.id);
+
+    await as(contoso).post(`/api/v1/member-batches/${reviewed.id}/commit`).expect(202);
+    const done = await committed(contoso, reviewed.id);
+    expect(done.counts).toEqual({ total: 2, valid: 0, invalid: 0, created: 1, failed: 1 });
+
+    const failed = (await as(contoso).get(`/api/v1/member-batches/${reviewed.id}/rows?status=failed`).expect(200)).body;
+    expect(failed.total).toBe(1);
+    expect(failed.items).toEqual([expect.objectContaining({ email: 'grace.hopper@contoso.example', status: 'failed', memberId: null, errors: [expect.objectContaining({ code: 'email_in_use' })] })]);
+    const created = (await as(contoso).get(`/api/v1/member-batches/${reviewed.id}/rows?status=created`).expect(200)).body;
+    expect(created.items).toEqual([expect.objectContaining({ email: 'alan.turing@contoso.example', status: 'created', memberId: expect.any(String) })]);
+    const all = (await as(contoso).get(`/api/v1/member-batches/${reviewed.id}/rows`).expect(200)).body;
+    expect(all.items.map((row: { status: string }) => row.status)).toEqual(['failed', 'created']);
+
+    const errorsCsv = await as(contoso).get(`/api/v1/member-batches/${reviewed.id}/errors.csv`).expect(200);
+    const [header, ...lines] = errorsCsv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header).toContain('error_code');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('grace.hopper@contoso.example');
+    expect(lines[0]).toContain('email_in_use');
+  });
+
   it("never shows one organization another's batches, rows or members", async () => {
     const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'private.person@contoso.example' }).expect(201)).body;
     const member = (await as(contoso).get('/api/v1/members?limit=1').expect(200)).body.items[0];

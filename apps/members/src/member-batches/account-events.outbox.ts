@@ -1,24 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingKeys } from '@app/contracts';
 import type { OutboxDocument, OutboxSource } from '../events/outbox-source';
-import { CommitResultsRepository } from './persistence/commit-results.repository';
+import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
 
-/** AccountCreated events travel inside the commit result of the chunk that created the accounts. */
+/** AccountCreated events wait in one outbox document per committed chunk, removed once sent. */
 @Injectable()
 export class AccountEventsOutbox implements OutboxSource {
-  readonly name = 'batch_commit_results';
+  readonly name = 'account_events_outbox';
 
-  constructor(private readonly results: CommitResultsRepository) {}
+  constructor(private readonly outbox: AccountEventsOutboxRepository) {}
 
   async pending(limit: number): Promise<OutboxDocument[]> {
-    const documents = await this.results.pendingEvents(limit);
-    return documents.map(({ _id, events }) => ({
-      documentId: _id,
+    const documents = await this.outbox.pending(limit);
+    return documents.map(({ id, events }) => ({
+      documentId: id,
       entries: events.map((event) => ({ eventId: event.id, type: event.type, routingKey: RoutingKeys.AccountCreated, event })),
     }));
   }
 
   markPublished(documentId: string): Promise<void> {
-    return this.results.markEventsPublished(documentId);
+    return this.outbox.remove(documentId);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BatchProgress } from '@app/contracts';
 import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
-import { CommitResultsRepository } from './persistence/commit-results.repository';
 import type { MemberBatch } from './persistence/member-batch.schema';
 
 function progress(phase: BatchProgress['phase'], processed: number, total: number, startedAt: Date): BatchProgress {
@@ -14,14 +13,11 @@ function progress(phase: BatchProgress['phase'], processed: number, total: numbe
 /** How far a batch's workers are, from the chunks they have finished (and, while a file is read, its rows). */
 @Injectable()
 export class BatchProgressReader {
-  constructor(
-    private readonly milestones: BatchMilestonesRepository,
-    private readonly results: CommitResultsRepository,
-  ) {}
+  constructor(private readonly milestones: BatchMilestonesRepository) {}
 
   async read(batch: MemberBatch): Promise<BatchProgress | null> {
     if (batch.status === 'committing' && batch.commitStartedAt) {
-      const rows = (await this.results.tallies(batch._id)).reduce((sum, tally) => sum + tally.created + tally.failed, 0);
+      const rows = await this.milestones.rowsDone(batch._id, 'commit');
       return progress('committing', Math.min(rows, batch.counts.valid), batch.counts.valid, batch.commitStartedAt);
     }
     if (batch.status === 'validating' && batch.validationStartedAt) {

@@ -7,8 +7,9 @@ import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
 import type { BatchRow } from './persistence/batch-row.schema';
+import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
-import type { RowOutcome } from './persistence/commit-result.schema';
+import { outcomeOf, type RowOutcome } from './persistence/commit-result.schema';
 import { CommitResultsRepository } from './persistence/commit-results.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
@@ -22,6 +23,7 @@ export class BatchQueries {
     private readonly progress: BatchProgressReader,
     private readonly batches: MemberBatchesRepository,
     private readonly results: CommitResultsRepository,
+    private readonly milestones: BatchMilestonesRepository,
     private readonly admins: AdminsRepository,
     private readonly organizations: OrganizationsRepository,
   ) {}
@@ -45,13 +47,13 @@ export class BatchQueries {
     const outcomes = await this.outcomesOf(batch._id, rows.items);
     const items = rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id)));
     if (status !== 'valid') return { ...rows, items };
-    const committed = (await this.results.tallies(batch._id)).reduce((sum, tally) => sum + tally.created + tally.failed, 0);
+    const committed = await this.milestones.rowsDone(batch._id, 'commit');
     return { ...rows, items: items.filter((item) => item.status === 'valid'), total: Math.max(0, rows.total - committed) };
   }
 
-  /** Created or failed rows live in the chunks' commit results, in chunk then line order. */
+  /** Created or failed rows, in chunk then line order, from the committed chunks' tallies. */
   private async committedRows(batchId: string, status: 'created' | 'failed', page: number, limit: number): Promise<Page<BatchRowView>> {
-    const tallies = await this.results.tallies(batchId);
+    const tallies = await this.milestones.commitTallies(batchId);
     const total = tallies.reduce((sum, tally) => sum + tally[status], 0);
     let skip = (page - 1) * limit;
     const chunks: number[] = [];
@@ -66,20 +68,29 @@ export class BatchQueries {
       chunks.push(tally.chunk);
       wanted -= tally[status];
     }
-    const results = await this.results.findForChunks(batchId, chunks);
-    const outcomes = results.flatMap((result) => result.outcomes.filter((outcome) => outcome.status === status)).slice(skip, skip + limit);
-    const rows = new Map((await Promise.all(chunks.map((chunk) => this.rows.findChunk(batchId, chunk)))).flat().map((row) => [row._id, row]));
-    const items = outcomes.flatMap((outcome) => {
-      const row = rows.get(outcome.rowId);
-      return row ? [toBatchRowView(row, outcome)] : [];
-    });
-    return { items, page, limit, total };
+    const notable = await this.notableOutcomes(batchId, chunks);
+    const items: BatchRowView[] = [];
+    for (const chunk of chunks) {
+      for (const row of await this.rows.findChunk(batchId, chunk)) {
+        if (row.status !== 'valid') continue;
+        const outcome = outcomeOf(row, notable);
+        if (outcome.status === status) items.push(toBatchRowView(row, outcome));
+      }
+    }
+    return { items: items.slice(skip, skip + limit), page, limit, total };
   }
 
+  /** The outcomes of those rows that were committed. */
   private async outcomesOf(batchId: string, rows: BatchRow[]): Promise<Map<string, RowOutcome>> {
-    const chunks = [...new Set(rows.map((row) => row.chunk))];
+    const committedChunks = new Set((await this.milestones.commitTallies(batchId)).map((tally) => tally.chunk));
+    const committed = rows.filter((row) => row.status === 'valid' && committedChunks.has(row.chunk));
+    const notable = await this.notableOutcomes(batchId, [...new Set(committed.map((row) => row.chunk))]);
+    return new Map(committed.map((row) => [row._id, outcomeOf(row, notable)]));
+  }
+
+  private async notableOutcomes(batchId: string, chunks: number[]): Promise<Map<string, RowOutcome>> {
     const results = await this.results.findForChunks(batchId, chunks);
-    return new Map(results.flatMap((result) => result.outcomes.map((outcome) => [outcome.rowId, outcome] as const)));
+    return new Map(results.flatMap((result) => result.notableOutcomes.map((outcome) => [outcome.rowId, outcome] as const)));
   }
 
   /** The rows with problems, in line order, a page at a time, for errors.csv. */
@@ -103,11 +114,11 @@ export class BatchQueries {
 
   /** Rows whose commit failed (rare), with the commit's problems, after a line. */
   private async failedRowsAfter(batchId: string, afterLine: number): Promise<BatchRow[]> {
-    const tallies = (await this.results.tallies(batchId)).filter((tally) => tally.failed > 0);
+    const tallies = (await this.milestones.commitTallies(batchId)).filter((tally) => tally.failed > 0);
     const results = await this.results.findForChunks(batchId, tallies.map((tally) => tally.chunk));
     const failed: BatchRow[] = [];
     for (const result of results) {
-      const outcomes = result.outcomes.filter((outcome) => outcome.status === 'failed' && outcome.line > afterLine);
+      const outcomes = result.notableOutcomes.filter((outcome) => outcome.status === 'failed' && outcome.line > afterLine);
       if (outcomes.length === 0) continue;
       const rows = new Map((await this.rows.findChunk(batchId, result.chunk)).map((row) => [row._id, row]));
       for (const outcome of outcomes) {

@@ -35,7 +35,7 @@ export class CommitBatchUseCase {
     const commitStartedAt = new Date();
     await this.batches.setStatus(batch._id, 'committing', { commitStartedAt });
     try {
-      await this.work.enqueue(batch._id, 'commit', batch.chunkCount);
+      await this.work.start(batch._id, 'schedule-commit');
     } catch (error) {
       // Nothing was started: give the batch back so the admin can commit again.
       this.logger.error({ message: 'could not enqueue the commit', batchId: batch._id, reason: (error as Error).message });

@@ -47,7 +47,7 @@ export class CreateUploadBatchUseCase {
     });
     await this.batches.insert(batch);
     try {
-      await this.work.enqueue(batchId, 'parse', 1);
+      await this.work.start(batchId, 'parse');
     } catch (error) {
       this.logger.error({ message: 'could not enqueue the import', batchId, reason: (error as Error).message });
       await this.batches.setStatus(batchId, 'failed', { failureReason: 'The import workers could not be reached.' });

@@ -3,6 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountEventsOutbox } from './account-events.outbox';
+import { AccountEventsOutboxEntry, AccountEventsOutboxEntrySchema } from './persistence/account-events-outbox.schema';
+import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
 import { BatchEventsOutbox } from './batch-events.outbox';
 import { ChunkSnapshot, ChunkSnapshotSchema } from './persistence/chunk-snapshot.schema';
 import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
@@ -15,6 +17,7 @@ import { BatchFinalizer } from './batch-work/batch-finalizer';
 import { BatchWorkConsumer } from './batch-work/batch-work.consumer';
 import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
 import { CommitChunkProcessor } from './batch-work/commit-chunk.processor';
+import { ScheduleCommitProcessor } from './batch-work/schedule-commit.processor';
 import { CommitBatchUseCase } from './commit-batch.usecase';
 import { CreateEmailBatchUseCase } from './create-email-batch.usecase';
 import { CreateUploadBatchUseCase } from './create-upload-batch.usecase';
@@ -45,6 +48,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
       { name: BatchNameClaim.name, schema: BatchNameClaimSchema },
       { name: CommitResult.name, schema: CommitResultSchema },
+      { name: AccountEventsOutboxEntry.name, schema: AccountEventsOutboxEntrySchema },
       { name: ChunkSnapshot.name, schema: ChunkSnapshotSchema },
       { name: BatchRequestKey.name, schema: BatchRequestKeySchema },
     ]),
@@ -65,12 +69,14 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     UpdateBatchRowUseCase,
     CommitBatchUseCase,
     BatchWorkEnqueuer,
+    ScheduleCommitProcessor,
     CommitChunkProcessor,
     BatchFinalizer,
     BatchWorkConsumer,
     BatchEventsOutbox,
     AccountEventsOutbox,
     CommitResultsRepository,
+    AccountEventsOutboxRepository,
     ChunkSnapshotsRepository,
     BatchNameClaimsRepository,
     BatchRequestKeysRepository,

@@ -77,6 +77,16 @@ export class AccountsRepository {
     return (await this.accounts.exists({ accountName })) !== null;
   }
 
+  /** Account names of the accounts among these ids that exist. */
+  async accountNamesById(ids: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
+      const found = await this.collection.find({ _id: { $in: part } }, { projection: { accountName: 1 } }).toArray();
+      for (const account of found) names.set(account._id, account.accountName);
+    }
+    return names;
+  }
+
   async findExistingEmails(emails: string[]): Promise<ExistingEmail[]> {
     const found: ExistingEmail[] = [];
     for (const part of chunks([...new Set(emails)], IN_CHUNK)) {

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent } from '@app/contracts';
+import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent, type BatchCounts } from '@app/contracts';
 import { UploadStore } from '../../uploads/upload-store';
 import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
-import { CommitResultsRepository } from '../persistence/commit-results.repository';
+import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
@@ -20,14 +20,14 @@ export class BatchFinalizer {
     private readonly rows: BatchRowsRepository,
     private readonly milestones: BatchMilestonesRepository,
     private readonly claims: BatchNameClaimsRepository,
-    private readonly results: CommitResultsRepository,
+    private readonly snapshots: ChunkSnapshotsRepository,
     private readonly uploads: UploadStore,
   ) {}
 
-  async finishIfComplete(batch: MemberBatch, phase: BatchWorkPhase): Promise<void> {
+  async finishIfComplete(batch: MemberBatch, phase: Extract<BatchWorkPhase, 'validate' | 'commit'>): Promise<void> {
     // Until the file is read, the chunk count is 0: nothing can be complete yet.
     if (batch.chunkCount === 0) return;
-    const done = phase === 'commit' ? (await this.results.tallies(batch._id)).length : await this.milestones.count(batch._id, phase);
+    const done = await this.milestones.count(batch._id, phase);
     if (done < batch.chunkCount) return;
     if (!(await this.milestones.record(batch._id, `${phase}:final`, 'final', 0))) return;
     if (phase === 'commit') await this.complete(batch, 'completed', null);
@@ -47,12 +47,7 @@ export class BatchFinalizer {
   }
 
   private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null): Promise<void> {
-    const counts = await this.rows.countByStatus(batch._id);
-    for (const tally of await this.results.tallies(batch._id)) {
-      counts.created += tally.created;
-      counts.failed += tally.failed;
-      counts.valid -= tally.created + tally.failed;
-    }
+    const counts = await this.finalCounts(batch, status);
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
     const now = new Date();
     const event: BatchCompletedEvent = {
@@ -64,8 +59,26 @@ export class BatchFinalizer {
       data: { batchId: batch._id, source: batch.source, status, counts, startedByAdminId: batch.createdByAdminId },
     };
     await this.batches.setStatus(batch._id, status, { counts, failureReason, completedAt: now, pendingEvent: event, eventPending: true });
-    // Name claims only matter while a batch is reviewed; removing them is slow on FerretDB, so it
-    // happens after the batch is closed and nothing waits for it.
-    this.claims.deleteBatch(batch._id).catch((error: Error) => this.logger.warn({ message: 'could not remove name claims', batchId: batch._id, reason: error.message }));
+    // Name claims and chunk snapshots only serve review and commit; removing them is slow on
+    // FerretDB, so it happens after the batch is closed and nothing waits for it.
+    Promise.all([this.claims.deleteBatch(batch._id), this.snapshots.deleteBatch(batch._id)]).catch((error: Error) =>
+      this.logger.warn({ message: 'could not remove name claims and chunk snapshots', batchId: batch._id, reason: error.message }),
+    );
+  }
+
+  /**
+   * Once every chunk is committed, every valid row was created or failed, so the tallies say it all
+   * (counting rows by status scans the whole collection on FerretDB). A failed batch counts them.
+   */
+  private async finalCounts(batch: MemberBatch, status: 'completed' | 'failed'): Promise<BatchCounts> {
+    const tallies = await this.milestones.commitTallies(batch._id);
+    const created = tallies.reduce((sum, tally) => sum + tally.created, 0);
+    const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
+    if (status === 'completed') {
+      const total = batch.counts.total;
+      return { total, valid: 0, invalid: total - created - failed, created, failed };
+    }
+    const counts = await this.rows.countByStatus(batch._id);
+    return { ...counts, created, failed, valid: counts.valid - created - failed };
   }
 }

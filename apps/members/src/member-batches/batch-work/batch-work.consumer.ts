@@ -18,6 +18,7 @@ import {
 import { ParseUploadProcessor } from './parse-upload.processor';
 import { ValidateChunkProcessor } from './validate-chunk.processor';
 import { CommitChunkProcessor } from './commit-chunk.processor';
+import { ScheduleCommitProcessor } from './schedule-commit.processor';
 
 /** Chunks in flight per worker: a second one keeps the worker busy while the first is written. */
 const PREFETCH = 2;
@@ -27,6 +28,7 @@ function parseJob(message: ConsumeMessage): BatchWorkJob | null {
     const job = JSON.parse(message.content.toString('utf8')) as Partial<BatchWorkJob>;
     if (typeof job.batchId !== 'string' || !BATCH_WORK_PHASES.includes(job.phase as BatchWorkPhase) || !Number.isInteger(job.chunk)) return null;
     if (job.phase === 'validate' && !Array.isArray(job.rows)) return null;
+    if (job.rowsToCommit !== undefined && !Array.isArray(job.rowsToCommit)) return null;
     return job as BatchWorkJob;
   } catch {
     return null;
@@ -45,6 +47,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     private readonly milestones: BatchMilestonesRepository,
     private readonly parseUpload: ParseUploadProcessor,
     private readonly validateChunk: ValidateChunkProcessor,
+    private readonly scheduleCommit: ScheduleCommitProcessor,
     private readonly commitChunk: CommitChunkProcessor,
     private readonly finalizer: BatchFinalizer,
   ) {}
@@ -66,7 +69,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     }
     await RequestContext.run({ batchId: job.batchId }, async () => {
       const batch = await this.batches.findById(job.batchId);
-      if (!batch || batch.status !== (job.phase === 'commit' ? 'committing' : 'validating')) return;
+      if (!batch || batch.status !== (job.phase === 'commit' || job.phase === 'schedule-commit' ? 'committing' : 'validating')) return;
       const deliveries = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
       try {
         await this.run(batch, job, message.fields.redelivered || deliveries > 0);
@@ -96,13 +99,20 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
       return;
     }
+    if (job.phase === 'schedule-commit') {
+      await this.scheduleCommit.process(batch);
+      return;
+    }
     if (job.phase === 'validate') {
       const rows = await this.validateChunk.process(batch, job.rows ?? [], redo);
       await this.milestones.record(batch._id, job.phase, String(job.chunk), rows);
-    } else {
-      await this.commitChunk.process(batch, job.chunk);
+      this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
+      // The chunk count is set once the whole file is read, maybe since this job started.
+      await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
+      return;
     }
+    await this.commitChunk.process(batch, job.chunk, job.rowsToCommit);
     this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
-    await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, job.phase);
+    await this.finalizer.finishIfComplete(batch, 'commit');
   }
 }

@@ -19,8 +19,9 @@ export class BatchWorkEnqueuer implements OnModuleInit {
     });
   }
 
-  async enqueue(batchId: string, phase: BatchWorkPhase, chunkCount: number): Promise<void> {
-    await this.publish(Array.from({ length: chunkCount }, (_, chunk) => ({ batchId, phase, chunk })));
+  /** The one job that starts a phase for the whole batch. */
+  async start(batchId: string, phase: Extract<BatchWorkPhase, 'parse' | 'schedule-commit'>): Promise<void> {
+    await this.publish([{ batchId, phase, chunk: 0 }]);
   }
 
   async publish(jobs: BatchWorkJob[]): Promise<void> {

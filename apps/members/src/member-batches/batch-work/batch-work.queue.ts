@@ -1,5 +1,5 @@
 import type { Channel } from 'amqplib';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import type { BatchRow, RowToCommit } from '../persistence/batch-row.schema';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
 export const BATCH_CHUNK_SIZE = 500;
@@ -10,21 +10,26 @@ const BATCH_WORK_DEAD_QUEUE = 'members.batch-work.dead';
 /** Deliveries of one chunk before it is parked and its batch marked failed. */
 export const MAX_CHUNK_DELIVERIES = 8;
 
-/** `parse` reads the file (one job), `validate` checks chunks of rows, `commit` creates accounts. */
-export type BatchWorkPhase = 'parse' | 'validate' | 'commit';
+/**
+ * `parse` reads the file (one job), `validate` checks chunks of rows, `schedule-commit` reads the
+ * reviewed rows once and puts one `commit` job per chunk on the queue, `commit` creates accounts.
+ */
+export type BatchWorkPhase = 'parse' | 'validate' | 'schedule-commit' | 'commit';
 
-export const BATCH_WORK_PHASES: readonly BatchWorkPhase[] = ['parse', 'validate', 'commit'];
+export const BATCH_WORK_PHASES: readonly BatchWorkPhase[] = ['parse', 'validate', 'schedule-commit', 'commit'];
 
 /**
  * One message of the work queue: a chunk of one batch to process in one phase. A `validate` job
  * carries its rows as read from the file, so they are written once, checked, and never updated
- * (per-row updates cost seconds on FerretDB).
+ * (per-row updates cost seconds on FerretDB). A `commit` job carries its chunk's valid rows as
+ * reviewed, read in one pass with the others; without them, the worker reads the chunk's rows.
  */
 export interface BatchWorkJob {
   batchId: string;
   phase: BatchWorkPhase;
   chunk: number;
   rows?: BatchRow[];
+  rowsToCommit?: RowToCommit[];
 }
 
 /**

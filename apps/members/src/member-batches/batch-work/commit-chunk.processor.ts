@@ -6,10 +6,11 @@ import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
-import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
+import { AccountEventsOutboxRepository } from '../persistence/account-events-outbox.repository';
+import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
+import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { commitResultId, type RowOutcome } from '../persistence/commit-result.schema';
-import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import { CommitResultsRepository } from '../persistence/commit-results.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { RowProblems } from '../row-validation/row-problems';
@@ -18,10 +19,10 @@ import { RowProblems } from '../row-validation/row-problems';
 const REPLACEMENT_TRIES = 20;
 
 /**
- * Creates the business accounts of one chunk's valid rows, then writes the chunk's commit result
- * (row outcomes and AccountCreated events) as one document. Idempotent: an account's id is its
+ * Creates the business accounts of one chunk's valid rows, queues their AccountCreated events,
+ * then writes the chunk's outcomes and marks it committed. Idempotent: an account's id is its
  * row's id, so a redelivered chunk finds the accounts it already created instead of duplicating,
- * and the result document can only be written once.
+ * and the outbox entry, the result and the mark can each be written only once.
  */
 @Injectable()
 export class CommitChunkProcessor {
@@ -30,67 +31,88 @@ export class CommitChunkProcessor {
     private readonly accounts: AccountsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly results: CommitResultsRepository,
-    private readonly snapshots: ChunkSnapshotsRepository,
+    private readonly outbox: AccountEventsOutboxRepository,
+    private readonly milestones: BatchMilestonesRepository,
   ) {}
 
-  /** Answers how many rows the chunk had to commit. */
-  async process(batch: MemberBatch, chunk: number): Promise<number> {
-    if (await this.results.exists(batch._id, chunk)) return 0;
-    const written = (await this.snapshots.find(batch._id, chunk)) ?? (await this.rows.findChunk(batch._id, chunk));
-    const rows = written.filter((row) => row.status === 'valid');
+  /**
+   * `carried`: the chunk's valid rows as read when the commit was scheduled; without them they are
+   * read here. Answers how many rows the chunk had to commit.
+   */
+  async process(batch: MemberBatch, chunk: number, carried?: RowToCommit[]): Promise<number> {
+    if (await this.milestones.isChunkCommitted(batch._id, chunk)) return 0;
+    const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
     const organization = await this.organizations.findById(batch.organizationId);
     const locale: Locale = organization?.locale ?? 'en';
     const now = new Date();
     const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, row, row.accountName!, locale, now)));
     const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => this.created(row, row.accountName!));
-    for (const row of rows.filter((candidate) => refused.has(candidate._id))) outcomes.push(await this.resolveRefused(batch, row, locale, now));
+    outcomes.push(...(await this.resolveRefused(batch, rows.filter((row) => refused.has(row._id)), locale, now)));
     outcomes.sort((a, b) => a.line - b.line);
 
     const byId = new Map(rows.map((row) => [row._id, row]));
     const created = outcomes.filter((outcome) => outcome.status === 'created');
-    await this.results.insert({
-      _id: commitResultId(batch._id, chunk),
-      batchId: batch._id,
-      chunk,
-      created: created.length,
-      failed: outcomes.length - created.length,
-      outcomes,
-      events: created.map((outcome) => this.accountCreated(batch, byId.get(outcome.rowId)!, outcome.accountName!, locale, now)),
-      eventsPending: created.length > 0,
-      completedAt: now,
-    });
+    // Events before the chunk counts as committed: after that, nothing would write them again.
+    await this.outbox.add(
+      commitResultId(batch._id, chunk),
+      created.map((outcome) => this.accountCreated(batch, byId.get(outcome.rowId)!, outcome.accountName!, locale, now)),
+    );
+    const tally: CommitTally = { chunk, created: created.length, failed: outcomes.length - created.length };
+    const notableOutcomes = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.notices.length > 0 || outcome.accountName !== byId.get(outcome.rowId)!.accountName);
+    const recorded = notableOutcomes.length === 0 ? tally : await this.recordNotable(batch, tally, notableOutcomes, now);
+    await this.milestones.recordCommittedChunk(batch._id, recorded);
     return rows.length;
   }
 
-  /** Why did a unique index refuse the account? Already created, email taken, or name taken. */
-  private async resolveRefused(batch: MemberBatch, row: BatchRow, locale: Locale, now: Date): Promise<RowOutcome> {
-    const existing = await this.accounts.findById(row._id);
-    if (existing) return this.created(row, existing.accountName);
-    const owner = await this.accounts.findByEmail(row.emailNormalized);
-    if (owner) {
-      const problem = owner.organizationId === batch.organizationId ? RowProblems.alreadyMember(row.emailNormalized) : RowProblems.emailInUse(row.emailNormalized);
-      return this.failed(row, problem);
+  /** The first record of a chunk's notable outcomes stands: an earlier attempt may have written it. */
+  private async recordNotable(batch: MemberBatch, tally: CommitTally, notableOutcomes: RowOutcome[], now: Date): Promise<CommitTally> {
+    const result = { _id: commitResultId(batch._id, tally.chunk), batchId: batch._id, ...tally, notableOutcomes, completedAt: now };
+    if (await this.results.insert(result)) return tally;
+    const stored = await this.results.findById(batch._id, tally.chunk);
+    return stored ? { chunk: stored.chunk, created: stored.created, failed: stored.failed } : tally;
+  }
+
+  /** Why did a unique index refuse these accounts? Already created, email taken, or name taken. */
+  private async resolveRefused(batch: MemberBatch, rows: RowToCommit[], locale: Locale, now: Date): Promise<RowOutcome[]> {
+    if (rows.length === 0) return [];
+    const existing = await this.accounts.accountNamesById(rows.map((row) => row._id));
+    const missing = rows.filter((row) => !existing.has(row._id));
+    const owners = new Map((await this.accounts.findExistingEmails(missing.map((row) => row.emailNormalized))).map((owner) => [owner.emailNormalized, owner.organizationId]));
+    const outcomes: RowOutcome[] = [];
+    for (const row of rows) {
+      const accountName = existing.get(row._id);
+      const owner = owners.get(row.emailNormalized);
+      if (accountName) outcomes.push(this.alreadyCreated(row, accountName));
+      else if (owner === batch.organizationId) outcomes.push(this.failed(row, RowProblems.alreadyMember(row.emailNormalized)));
+      else if (owner) outcomes.push(this.failed(row, RowProblems.emailInUse(row.emailNormalized)));
+      else outcomes.push(await this.createUnderAnotherName(batch, row, locale, now));
     }
+    return outcomes;
+  }
+
+  private async createUnderAnotherName(batch: MemberBatch, row: RowToCommit, locale: Locale, now: Date): Promise<RowOutcome> {
     for (const name of this.replacementNames(row)) {
       if (await this.accounts.isAccountNameTaken(name)) continue;
       if ((await this.accounts.insertOne(this.accountFor(batch, row, name, locale, now))) === 'inserted') {
         return this.created(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
       }
       const raced = await this.accounts.findById(row._id);
-      if (raced) return this.created(row, raced.accountName);
+      if (raced) return this.alreadyCreated(row, raced.accountName);
     }
     return this.failed(row, RowProblems.creationFailed('No free account name could be found for this row; pick another and commit again.'));
   }
 
-  private replacementNames(row: BatchRow): string[] {
-    const generated = firstAccountNames(
-      accountNameCandidates(nameSourceOf(row)),
-      REPLACEMENT_TRIES,
-    );
+  /** Created by an earlier attempt at this chunk, perhaps under a replacement name. */
+  private alreadyCreated(row: RowToCommit, accountName: string): RowOutcome {
+    return this.created(row, accountName, accountName === row.accountName ? [] : [RowProblems.accountNameReplaced(row.accountName!, accountName)]);
+  }
+
+  private replacementNames(row: RowToCommit): string[] {
+    const generated = firstAccountNames(accountNameCandidates(nameSourceOf(row)), REPLACEMENT_TRIES);
     return [...new Set([...row.suggestions, ...generated])].filter((name) => name !== row.accountName);
   }
 
-  private accountFor(batch: MemberBatch, row: BatchRow, accountName: string, locale: Locale, now: Date): Account {
+  private accountFor(batch: MemberBatch, row: RowToCommit, accountName: string, locale: Locale, now: Date): Account {
     const passwordSet = row.passwordHash !== null;
     return {
       _id: row._id,
@@ -111,7 +133,7 @@ export class CommitChunkProcessor {
     };
   }
 
-  private accountCreated(batch: MemberBatch, row: BatchRow, accountName: string, locale: Locale, now: Date): AccountCreatedEvent {
+  private accountCreated(batch: MemberBatch, row: RowToCommit, accountName: string, locale: Locale, now: Date): AccountCreatedEvent {
     return {
       // The same id every time for a member's AccountCreated: a chunk committed again repeats, not adds.
       id: deterministicUuid(`AccountCreated:${row._id}`),
@@ -132,11 +154,11 @@ export class CommitChunkProcessor {
     };
   }
 
-  private created(row: BatchRow, accountName: string, notices: RowProblem[] = []): RowOutcome {
+  private created(row: RowToCommit, accountName: string, notices: RowProblem[] = []): RowOutcome {
     return { rowId: row._id, line: row.line, status: 'created', accountName, notices, problems: [] };
   }
 
-  private failed(row: BatchRow, problem: RowProblem): RowOutcome {
-    return { rowId: row._id, line: row.line, status: 'failed', accountName: row.accountName, notices: [], problems: [...row.problems, problem] };
+  private failed(row: RowToCommit, problem: RowProblem): RowOutcome {
+    return { rowId: row._id, line: row.line, status: 'failed', accountName: row.accountName, notices: [], problems: [problem] };
   }
 }

@@ -19,6 +19,13 @@ export class BatchMilestone {
   @Prop({ required: true })
   rows: number;
 
+  /** For a committed chunk: its number, and how many of its rows became accounts (the others failed). */
+  @Prop({ type: Number, default: null })
+  chunk: number | null;
+
+  @Prop({ type: Number, default: null })
+  created: number | null;
+
   @Prop({ required: true })
   completedAt: Date;
 }

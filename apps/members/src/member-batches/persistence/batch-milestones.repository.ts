@@ -4,23 +4,46 @@ import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from '../../persistence/duplicate-key';
 import { BatchMilestone } from './batch-milestone.schema';
 
+const COMMIT_PHASE = 'commit';
+
+export interface CommitTally {
+  chunk: number;
+  created: number;
+  failed: number;
+}
+
+function milestoneId(batchId: string, phase: string, key: string): string {
+  return `${batchId}:${phase}:${key}`;
+}
+
 @Injectable()
 export class BatchMilestonesRepository {
   constructor(@InjectModel(BatchMilestone.name) private readonly milestones: Model<BatchMilestone>) {}
 
   /** True for the first caller only: the unique id makes this a race-safe claim. */
-  async record(batchId: string, phase: string, key: string, rows: number): Promise<boolean> {
-    try {
-      await this.milestones.create({ _id: `${batchId}:${phase}:${key}`, batchId, phase, rows, completedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  record(batchId: string, phase: string, key: string, rows: number): Promise<boolean> {
+    return this.insert({ _id: milestoneId(batchId, phase, key), batchId, phase, rows, chunk: null, created: null, completedAt: new Date() });
+  }
+
+  recordCommittedChunk(batchId: string, tally: CommitTally): Promise<boolean> {
+    const { chunk, created, failed } = tally;
+    return this.insert({ _id: milestoneId(batchId, COMMIT_PHASE, String(chunk)), batchId, phase: COMMIT_PHASE, rows: created + failed, chunk, created, completedAt: new Date() });
+  }
+
+  async isChunkCommitted(batchId: string, chunk: number): Promise<boolean> {
+    return (await this.milestones.exists({ _id: milestoneId(batchId, COMMIT_PHASE, String(chunk)) })) !== null;
+  }
+
+  /** Per committed chunk, in chunk order: progress, final counts and paging through outcomes. */
+  async commitTallies(batchId: string): Promise<CommitTally[]> {
+    const done = await this.milestones.find({ batchId, phase: COMMIT_PHASE }, { chunk: 1, created: 1, rows: 1 }).lean();
+    return done
+      .map((milestone) => ({ chunk: milestone.chunk ?? 0, created: milestone.created ?? 0, failed: milestone.rows - (milestone.created ?? 0) }))
+      .sort((a, b) => a.chunk - b.chunk);
   }
 
   async remove(batchId: string, phase: string, key: string): Promise<void> {
-    await this.milestones.deleteOne({ _id: `${batchId}:${phase}:${key}` });
+    await this.milestones.deleteOne({ _id: milestoneId(batchId, phase, key) });
   }
 
   count(batchId: string, phase: string): Promise<number> {
@@ -31,5 +54,15 @@ export class BatchMilestonesRepository {
   async rowsDone(batchId: string, phase: string): Promise<number> {
     const done = await this.milestones.find({ batchId, phase }, { rows: 1 }).lean();
     return done.reduce((sum, milestone) => sum + milestone.rows, 0);
+  }
+
+  private async insert(milestone: BatchMilestone): Promise<boolean> {
+    try {
+      await this.milestones.create(milestone);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
 }

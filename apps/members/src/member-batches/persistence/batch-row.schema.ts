@@ -73,6 +73,17 @@ BatchRowSchema.index({ batchId: 1, status: 1, line: 1 });
 BatchRowSchema.index({ batchId: 1, chunk: 1 });
 BatchRowSchema.index({ batchId: 1, accountName: 1 });
 
+/** What committing needs of a valid row. */
+export type RowToCommit = Pick<
+  BatchRow,
+  '_id' | 'line' | 'emailNormalized' | 'userName' | 'firstName' | 'lastName' | 'accountName' | 'suggestions' | 'passwordHash'
+>;
+
+export function rowToCommit(row: BatchRow): RowToCommit {
+  const { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash } = row;
+  return { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash };
+}
+
 /** What a row's account names are derived from. */
 export function nameSourceOf(row: Pick<BatchRow, 'userName' | 'firstName' | 'lastName' | 'emailNormalized'>): AccountNameSource {
   return {

@@ -1,10 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { BatchRow } from './batch-row.schema';
 
 /**
- * The rows of one chunk as they were written, in one document, so that committing a chunk reads
- * one document instead of 500 (reading 500 rows back costs about a second on FerretDB). A review
- * edit removes its chunk's snapshot; the commit then reads that chunk's rows one by one.
+ * The valid rows of one chunk as they were written, with only what committing needs, in one
+ * document: the commit reads a batch's snapshots in one pass instead of its rows (any query scans
+ * its whole collection on FerretDB). A review edit removes its chunk's snapshot; the commit then
+ * reads that chunk's rows.
  */
 @Schema({ collection: 'batch_chunk_snapshots', versionKey: false })
 export class ChunkSnapshot {
@@ -15,8 +15,15 @@ export class ChunkSnapshot {
   @Prop({ required: true, index: true })
   batchId: string;
 
-  @Prop({ type: [Object], required: true })
-  rows: BatchRow[];
+  @Prop({ required: true })
+  chunk: number;
+
+  /**
+   * `RowToCommit[]` as one JSON text: nothing queries inside it, and FerretDB writes and reads one
+   * string about five times faster than the same data as 500 subdocuments.
+   */
+  @Prop({ required: true })
+  rows: string;
 }
 
 export const ChunkSnapshotSchema = SchemaFactory.createForClass(ChunkSnapshot);

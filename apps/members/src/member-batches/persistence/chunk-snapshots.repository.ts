@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from '../../persistence/duplicate-key';
-import type { BatchRow } from './batch-row.schema';
+import { type BatchRow, rowToCommit, type RowToCommit } from './batch-row.schema';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
+
+const SNAPSHOTS_PER_READ = 4;
 
 const snapshotId = (batchId: string, chunk: number) => `${batchId}:${chunk}`;
 
@@ -13,20 +15,30 @@ export class ChunkSnapshotsRepository {
 
   /** Snapshots of freshly written rows, grouped by chunk; an existing snapshot is kept. */
   async save(batchId: string, rows: BatchRow[]): Promise<void> {
-    const byChunk = new Map<number, BatchRow[]>();
-    for (const row of rows) byChunk.set(row.chunk, [...(byChunk.get(row.chunk) ?? []), row]);
+    const byChunk = new Map<number, RowToCommit[]>();
+    for (const row of rows) {
+      const chunkRows = byChunk.get(row.chunk) ?? [];
+      if (row.status === 'valid') chunkRows.push(rowToCommit(row));
+      byChunk.set(row.chunk, chunkRows);
+    }
     for (const [chunk, chunkRows] of byChunk) {
       try {
-        await this.snapshots.create({ _id: snapshotId(batchId, chunk), batchId, rows: chunkRows });
+        await this.snapshots.create({ _id: snapshotId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
   }
 
-  async find(batchId: string, chunk: number): Promise<BatchRow[] | null> {
-    const snapshot = await this.snapshots.findById(snapshotId(batchId, chunk)).lean<ChunkSnapshot>();
-    return snapshot?.rows ?? null;
+  /** Every snapshot of a batch in one pass, a few at a time (each holds a whole chunk). */
+  async *streamBatch(batchId: string): AsyncGenerator<{ chunk: number; rows: RowToCommit[] }> {
+    for await (const snapshot of this.snapshots.find({ batchId }).batchSize(SNAPSHOTS_PER_READ).lean<ChunkSnapshot[]>().cursor()) {
+      yield { chunk: snapshot.chunk, rows: JSON.parse(snapshot.rows) as RowToCommit[] };
+    }
+  }
+
+  async deleteBatch(batchId: string): Promise<void> {
+    await this.snapshots.deleteMany({ batchId });
   }
 
   async discard(batchId: string, chunk: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { AccountCreatedEvent, RowProblem } from '@app/contracts';
+import type { RowProblem } from '@app/contracts';
+import type { BatchRow } from './batch-row.schema';
 
 export interface RowOutcome {
   rowId: string;
@@ -11,10 +12,11 @@ export interface RowOutcome {
 }
 
 /**
- * What committing one chunk of a batch did, written once as one document: each row's outcome and
- * the AccountCreated events of the accounts it created. One insert stands in for a transaction
- * (FerretDB has none, and updating many rows there costs seconds): the outcomes, the outbox
- * entry and the "chunk done" mark appear together or not at all.
+ * The rows of one committed chunk that did not simply become an account under their reviewed
+ * name: those that failed, or were created under another name or with a notice. Written once,
+ * and only when there is one such row. Every other valid row of a committed chunk was created as
+ * reviewed. Rows are never updated (updating many documents costs seconds on FerretDB), and
+ * writing an outcome per row would cost as much as writing the accounts.
  */
 @Schema({ collection: 'batch_commit_results', versionKey: false })
 export class CommitResult {
@@ -35,14 +37,7 @@ export class CommitResult {
   failed: number;
 
   @Prop({ type: [Object], required: true })
-  outcomes: RowOutcome[];
-
-  /** Waiting for the relay; emptied once the broker confirmed every one of them. */
-  @Prop({ type: [Object], required: true })
-  events: AccountCreatedEvent[];
-
-  @Prop({ required: true, index: true })
-  eventsPending: boolean;
+  notableOutcomes: RowOutcome[];
 
   @Prop({ required: true })
   completedAt: Date;
@@ -52,4 +47,9 @@ export const CommitResultSchema = SchemaFactory.createForClass(CommitResult);
 
 export function commitResultId(batchId: string, chunk: number): string {
   return `${batchId}:${chunk}`;
+}
+
+/** The outcome of a valid row of a committed chunk: the notable one if there is one, else created as reviewed. */
+export function outcomeOf(row: BatchRow, notable: ReadonlyMap<string, RowOutcome>): RowOutcome {
+  return notable.get(row._id) ?? { rowId: row._id, line: row.line, status: 'created', accountName: row.accountName, notices: [], problems: [] };
 }

@@ -8,7 +8,7 @@ import { CommitResult, commitResultId } from './commit-result.schema';
 export class CommitResultsRepository {
   constructor(@InjectModel(CommitResult.name) private readonly results: Model<CommitResult>) {}
 
-  /** False when the chunk was already committed (by an earlier delivery or another worker). */
+  /** False when an earlier attempt at the chunk already wrote its result. */
   async insert(result: CommitResult): Promise<boolean> {
     try {
       await this.results.create(result);
@@ -19,25 +19,12 @@ export class CommitResultsRepository {
     }
   }
 
-  async exists(batchId: string, chunk: number): Promise<boolean> {
-    return (await this.results.exists({ _id: commitResultId(batchId, chunk) })) !== null;
+  findById(batchId: string, chunk: number): Promise<CommitResult | null> {
+    return this.results.findById(commitResultId(batchId, chunk)).lean<CommitResult>();
   }
 
   async findForChunks(batchId: string, chunks: number[]): Promise<CommitResult[]> {
-    const found = await Promise.all(chunks.map((chunk) => this.results.findById(commitResultId(batchId, chunk), { events: 0 }).lean<CommitResult>()));
+    const found = await Promise.all(chunks.map((chunk) => this.findById(batchId, chunk)));
     return found.filter((result) => result !== null);
-  }
-
-  /** Per chunk, how many rows were created and failed: progress and final counts. */
-  tallies(batchId: string): Promise<{ chunk: number; created: number; failed: number }[]> {
-    return this.results.find({ batchId }, { chunk: 1, created: 1, failed: 1 }).sort({ chunk: 1 }).lean();
-  }
-
-  pendingEvents(limit: number): Promise<Pick<CommitResult, '_id' | 'events'>[]> {
-    return this.results.find({ eventsPending: true }, { events: 1 }).limit(limit).lean();
-  }
-
-  async markEventsPublished(id: string): Promise<void> {
-    await this.results.updateOne({ _id: id }, { $set: { eventsPending: false, events: [] } });
   }
 }

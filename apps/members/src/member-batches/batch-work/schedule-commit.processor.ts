@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
+import type { MemberBatch } from '../persistence/member-batch.schema';
+import { BatchWorkEnqueuer } from './batch-work.enqueuer';
+
+/**
+ * Reads the reviewed rows of a batch in one pass, from the chunk snapshots written at validation,
+ * and puts one commit job per chunk on the work queue, carrying its rows: on FerretDB any lookup
+ * scans its whole collection, so one pass over the snapshots costs what a single chunk's lookup
+ * would. A chunk without a snapshot (edited in review) gets a job without rows, and its worker
+ * reads the rows itself. Scheduling again after a crash repeats jobs, which commit nothing twice.
+ */
+@Injectable()
+export class ScheduleCommitProcessor {
+  constructor(
+    private readonly snapshots: ChunkSnapshotsRepository,
+    private readonly work: BatchWorkEnqueuer,
+  ) {}
+
+  async process(batch: MemberBatch): Promise<void> {
+    const scheduled = new Set<number>();
+    for await (const { chunk, rows } of this.snapshots.streamBatch(batch._id)) {
+      await this.work.publish([{ batchId: batch._id, phase: 'commit', chunk, rowsToCommit: rows }]);
+      scheduled.add(chunk);
+    }
+    const unscheduled = Array.from({ length: batch.chunkCount }, (_, chunk) => chunk).filter((chunk) => !scheduled.has(chunk));
+    await this.work.publish(unscheduled.map((chunk) => ({ batchId: batch._id, phase: 'commit' as const, chunk })));
+  }
+}
