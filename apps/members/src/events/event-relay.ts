@@ -9,7 +9,7 @@ import { OUTBOX_SOURCES, type OutboxDocument, type OutboxEntry, type OutboxSourc
 const LEASE_NAME = 'event-relay';
 const LEASE_TTL_MS = 15_000;
 /** Outbox documents per round; one may hold a chunk's 500 events. */
-const DOCUMENTS_PER_ROUND = 20;
+const DOCUMENTS_PER_ROUND = 5;
 const IDLE_DELAY_MS = 200;
 const MAX_BACKOFF_MS = 5_000;
 

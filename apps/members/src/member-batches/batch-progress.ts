@@ -21,11 +21,10 @@ export class BatchProgressReader {
       return progress('committing', Math.min(rows, batch.counts.valid), batch.counts.valid, batch.commitStartedAt);
     }
     if (batch.status === 'validating' && batch.validationStartedAt) {
-      // Reading the file counts for half of validation, checking the rows for the other half.
+      // Until the whole file is read, the total is the rows read so far.
       const total = batch.counts.total || batch.parsedRows;
       const rows = await this.milestones.rowsDone(batch._id, 'validate');
-      const processed = Math.round((batch.parsedRows + Math.min(rows, total)) / 2);
-      return progress('validating', processed, total, batch.validationStartedAt);
+      return progress('validating', Math.min(rows, total), total, batch.validationStartedAt);
     }
     return null;
   }

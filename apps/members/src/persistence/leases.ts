@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from './duplicate-key';
+import { insertedOnce } from './duplicate-key';
 import { Lease } from './lease.schema';
 
 /**
@@ -21,13 +21,7 @@ export class Leases {
       const removed = await this.leases.deleteOne({ _id: name, holder: current.holder, expiresAt: current.expiresAt });
       if (removed.deletedCount !== 1) return false;
     }
-    try {
-      await this.leases.create({ _id: name, holder, expiresAt: new Date(Date.now() + ttlMs) });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedOnce(this.leases.create({ _id: name, holder, expiresAt: new Date(Date.now() + ttlMs) }));
   }
 
   async extend(name: string, holder: string, ttlMs: number): Promise<boolean> {

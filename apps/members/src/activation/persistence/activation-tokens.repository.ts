@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { insertedOnce } from '../../persistence/duplicate-key';
 import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
 
 @Injectable()
@@ -27,13 +27,7 @@ export class ActivationTokensRepository {
 
   /** True for exactly one caller per token. */
   async markUsed(hash: string): Promise<boolean> {
-    try {
-      await this.uses.create({ _id: hash, usedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedOnce(this.uses.create({ _id: hash, usedAt: new Date() }));
   }
 
   async revokeAllForMember(memberId: string): Promise<void> {

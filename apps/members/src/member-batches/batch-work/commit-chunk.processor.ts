@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ACCOUNT_CREATED_VERSION, type AccountCreatedEvent, type Locale, type RowProblem } from '@app/contracts';
+import type { Locale, RowProblem } from '@app/contracts';
 import { accountNameCandidates } from '../../account-names/account-name-candidates';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
-import { deterministicUuid } from '../../persistence/deterministic-uuid';
 import { AccountEventsOutboxRepository } from '../persistence/account-events-outbox.repository';
 import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
 import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
@@ -53,10 +52,17 @@ export class CommitChunkProcessor {
     const byId = new Map(rows.map((row) => [row._id, row]));
     const created = outcomes.filter((outcome) => outcome.status === 'created');
     // Events before the chunk counts as committed: after that, nothing would write them again.
-    await this.outbox.add(
-      commitResultId(batch._id, chunk),
-      created.map((outcome) => this.accountCreated(batch, byId.get(outcome.rowId)!, outcome.accountName!, locale, now)),
-    );
+    await this.outbox.add({
+      id: commitResultId(batch._id, chunk),
+      organizationId: batch.organizationId,
+      batchId: batch._id,
+      locale,
+      occurredAt: now,
+      members: created.map((outcome) => {
+        const row = byId.get(outcome.rowId)!;
+        return { memberId: row._id, email: row.emailNormalized, accountName: outcome.accountName!, firstName: row.firstName, lastName: row.lastName };
+      }),
+    });
     const tally: CommitTally = { chunk, created: created.length, failed: outcomes.length - created.length };
     const notableOutcomes = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.notices.length > 0 || outcome.accountName !== byId.get(outcome.rowId)!.accountName);
     const recorded = notableOutcomes.length === 0 ? tally : await this.recordNotable(batch, tally, notableOutcomes, now);
@@ -130,27 +136,6 @@ export class CommitChunkProcessor {
       batchId: batch._id,
       createdAt: now,
       activatedAt: null,
-    };
-  }
-
-  private accountCreated(batch: MemberBatch, row: RowToCommit, accountName: string, locale: Locale, now: Date): AccountCreatedEvent {
-    return {
-      // The same id every time for a member's AccountCreated: a chunk committed again repeats, not adds.
-      id: deterministicUuid(`AccountCreated:${row._id}`),
-      type: 'AccountCreated',
-      version: ACCOUNT_CREATED_VERSION,
-      occurredAt: now.toISOString(),
-      organizationId: batch.organizationId,
-      data: {
-        memberId: row._id,
-        email: row.emailNormalized,
-        accountName,
-        firstName: row.firstName,
-        lastName: row.lastName,
-        accountType: 'business',
-        locale,
-        batchId: batch._id,
-      },
     };
   }
 

@@ -1,10 +1,14 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { AccountCreatedData, Locale } from '@app/contracts';
+
+/** What differs between the AccountCreated events of one chunk. */
+export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'lastName'>;
 
 /**
  * The AccountCreated events of one committed chunk, waiting for the relay, which deletes the
  * document once the broker confirmed all of them. Only unsent events live here, so the relay's
  * reads stay small however many members were ever created (FerretDB scans a whole collection for
- * any query, even by `_id`).
+ * any query, even by `_id`). What the events share is stored once.
  */
 @Schema({ collection: 'account_events_outbox', versionKey: false })
 export class AccountEventsOutboxEntry {
@@ -12,15 +16,24 @@ export class AccountEventsOutboxEntry {
   @Prop({ type: String, required: true })
   _id: string;
 
-  /**
-   * The events as one JSON text: nothing queries inside them, and FerretDB writes and reads one
-   * string about five times faster than the same data as 500 subdocuments.
-   */
   @Prop({ required: true })
-  events: string;
+  organizationId: string;
 
   @Prop({ required: true })
-  createdAt: Date;
+  batchId: string;
+
+  @Prop({ type: String, required: true })
+  locale: Locale;
+
+  @Prop({ required: true })
+  occurredAt: Date;
+
+  /**
+   * `CreatedMember[]` as one JSON text: nothing queries inside it, and FerretDB writes and reads
+   * one string about five times faster than the same data as 500 subdocuments.
+   */
+  @Prop({ required: true })
+  members: string;
 }
 
 export const AccountEventsOutboxEntrySchema = SchemaFactory.createForClass(AccountEventsOutboxEntry);

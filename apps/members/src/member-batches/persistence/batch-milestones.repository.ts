@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { insertedOnce } from '../../persistence/duplicate-key';
 import { BatchMilestone } from './batch-milestone.schema';
 
 const COMMIT_PHASE = 'commit';
@@ -56,13 +56,7 @@ export class BatchMilestonesRepository {
     return done.reduce((sum, milestone) => sum + milestone.rows, 0);
   }
 
-  private async insert(milestone: BatchMilestone): Promise<boolean> {
-    try {
-      await this.milestones.create(milestone);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  private insert(milestone: BatchMilestone): Promise<boolean> {
+    return insertedOnce(this.milestones.create(milestone));
   }
 }

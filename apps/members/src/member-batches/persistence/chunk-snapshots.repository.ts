@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { insertedOnce } from '../../persistence/duplicate-key';
 import { type BatchRow, rowToCommit, type RowToCommit } from './batch-row.schema';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
 
@@ -22,11 +22,7 @@ export class ChunkSnapshotsRepository {
       byChunk.set(row.chunk, chunkRows);
     }
     for (const [chunk, chunkRows] of byChunk) {
-      try {
-        await this.snapshots.create({ _id: snapshotId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      await insertedOnce(this.snapshots.create({ _id: snapshotId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) }));
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { insertedOnce } from '../../persistence/duplicate-key';
 import { CommitResult, commitResultId } from './commit-result.schema';
 
 @Injectable()
@@ -9,14 +9,8 @@ export class CommitResultsRepository {
   constructor(@InjectModel(CommitResult.name) private readonly results: Model<CommitResult>) {}
 
   /** False when an earlier attempt at the chunk already wrote its result. */
-  async insert(result: CommitResult): Promise<boolean> {
-    try {
-      await this.results.create(result);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  insert(result: CommitResult): Promise<boolean> {
+    return insertedOnce(this.results.create(result));
   }
 
   findById(batchId: string, chunk: number): Promise<CommitResult | null> {
