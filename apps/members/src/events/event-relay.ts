@@ -73,23 +73,35 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async relayOnce(): Promise<number> {
     let total = 0;
-    for (const source of this.sources) {
+    for (const source of this.sources) total += await this.relaySource(source);
+    return total;
+  }
+
+  /** Documents are marked sent together, once each has had every event confirmed: one write a round. */
+  private async relaySource(source: OutboxSource): Promise<number> {
+    const sent: string[] = [];
+    let total = 0;
+    try {
       for (const document of await source.pending(DOCUMENTS_PER_ROUND)) {
-        total += await this.relayDocument(source, document);
+        total += await this.relayDocument(document);
+        sent.push(document.documentId);
+      }
+    } finally {
+      if (sent.length > 0) {
+        await source.markPublished(sent);
+        for (const documentId of sent) this.confirmed.delete(documentId);
       }
     }
     return total;
   }
 
-  private async relayDocument(source: OutboxSource, document: OutboxDocument): Promise<number> {
+  private async relayDocument(document: OutboxDocument): Promise<number> {
     const confirmed = this.confirmed.get(document.documentId) ?? new Set<string>();
     this.confirmed.set(document.documentId, confirmed);
     const unsent = document.entries.filter((entry) => !confirmed.has(entry.eventId));
     const outcomes = await Promise.allSettled(unsent.map((entry) => this.publish(entry).then(() => confirmed.add(entry.eventId))));
     const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await source.markPublished(document.documentId);
-    this.confirmed.delete(document.documentId);
     return unsent.length;
   }
 

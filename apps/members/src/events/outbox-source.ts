@@ -15,7 +15,7 @@ export interface OutboxDocument {
 export interface OutboxSource {
   readonly name: string;
   pending(limit: number): Promise<OutboxDocument[]>;
-  markPublished(documentId: string): Promise<void>;
+  markPublished(documentIds: string[]): Promise<void>;
 }
 
 export const OUTBOX_SOURCES = Symbol('OUTBOX_SOURCES');

@@ -18,7 +18,7 @@ export class AccountEventsOutbox implements OutboxSource {
     }));
   }
 
-  markPublished(documentId: string): Promise<void> {
-    return this.outbox.remove(documentId);
+  markPublished(documentIds: string[]): Promise<void> {
+    return this.outbox.remove(documentIds);
   }
 }

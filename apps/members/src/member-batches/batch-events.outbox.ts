@@ -19,7 +19,7 @@ export class BatchEventsOutbox implements OutboxSource {
     );
   }
 
-  markPublished(documentId: string): Promise<void> {
-    return this.batches.markEventsPublished([documentId]);
+  markPublished(documentIds: string[]): Promise<void> {
+    return this.batches.markEventsPublished(documentIds);
   }
 }

@@ -100,7 +100,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       return;
     }
     if (job.phase === 'schedule-commit') {
-      await this.scheduleCommit.process(batch);
+      await this.scheduleCommit.process(batch, redo);
       return;
     }
     if (job.phase === 'validate') {
@@ -111,7 +111,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
       return;
     }
-    await this.commitChunk.process(batch, job.chunk, job.rowsToCommit);
+    await this.commitChunk.process(batch, job.chunk, job.rowsToCommit, redo || job.rescheduled === true);
     this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
     await this.finalizer.finishIfComplete(batch, 'commit');
   }

@@ -30,6 +30,8 @@ export interface BatchWorkJob {
   chunk: number;
   rows?: BatchRow[];
   rowsToCommit?: RowToCommit[];
+  /** A commit job queued again by a scheduling that was redone: its chunk may be committed already. */
+  rescheduled?: boolean;
 }
 
 /**

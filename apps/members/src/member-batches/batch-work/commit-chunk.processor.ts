@@ -36,10 +36,12 @@ export class CommitChunkProcessor {
 
   /**
    * `carried`: the chunk's valid rows as read when the commit was scheduled; without them they are
-   * read here. Answers how many rows the chunk had to commit.
+   * read here. `mayBeCommitted`: the job was delivered or queued before, so its chunk may be done
+   * (otherwise the check is skipped: on FerretDB every look-up reads its whole collection). Answers
+   * how many rows the chunk had to commit.
    */
-  async process(batch: MemberBatch, chunk: number, carried?: RowToCommit[]): Promise<number> {
-    if (await this.milestones.isChunkCommitted(batch._id, chunk)) return 0;
+  async process(batch: MemberBatch, chunk: number, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
+    if (mayBeCommitted && (await this.milestones.isChunkCommitted(batch._id, chunk))) return 0;
     const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
     const organization = await this.organizations.findById(batch.organizationId);
     const locale: Locale = organization?.locale ?? 'en';

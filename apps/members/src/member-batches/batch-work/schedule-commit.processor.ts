@@ -17,13 +17,14 @@ export class ScheduleCommitProcessor {
     private readonly work: BatchWorkEnqueuer,
   ) {}
 
-  async process(batch: MemberBatch): Promise<void> {
+  /** `redo`: an earlier scheduling may have queued some of these chunks, maybe committed since. */
+  async process(batch: MemberBatch, redo: boolean): Promise<void> {
     const scheduled = new Set<number>();
     for await (const { chunk, rows } of this.snapshots.streamBatch(batch._id)) {
-      await this.work.publish([{ batchId: batch._id, phase: 'commit', chunk, rowsToCommit: rows }]);
+      await this.work.publish([{ batchId: batch._id, phase: 'commit', chunk, rowsToCommit: rows, rescheduled: redo }]);
       scheduled.add(chunk);
     }
     const unscheduled = Array.from({ length: batch.chunkCount }, (_, chunk) => chunk).filter((chunk) => !scheduled.has(chunk));
-    await this.work.publish(unscheduled.map((chunk) => ({ batchId: batch._id, phase: 'commit' as const, chunk })));
+    await this.work.publish(unscheduled.map((chunk) => ({ batchId: batch._id, phase: 'commit' as const, chunk, rescheduled: redo })));
   }
 }

@@ -51,7 +51,7 @@ export class AccountEventsOutboxRepository {
     return entries.map((entry) => ({ id: entry._id, events: accountCreatedEvents(entry) }));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.entries.deleteOne({ _id: id });
+  async remove(ids: string[]): Promise<void> {
+    await this.entries.deleteMany({ _id: { $in: ids } });
   }
 }
