@@ -36,7 +36,7 @@ export class BatchFinalizer {
 
   /** Every row of the file is checked: the admin can review. The stored file is no longer needed. */
   private async markReady(batch: MemberBatch): Promise<void> {
-    const counts = await this.rows.countByStatus(batch._id);
+    const counts = await this.milestones.validationCounts(batch._id);
     await this.batches.setStatus(batch._id, 'ready', { counts, uploadId: null });
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
   }

@@ -104,8 +104,8 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       return;
     }
     if (job.phase === 'validate') {
-      const rows = await this.validateChunk.process(batch, job.rows ?? [], redo);
-      await this.milestones.record(batch._id, job.phase, String(job.chunk), rows);
+      const validated = await this.validateChunk.process(batch, job.rows ?? [], redo);
+      await this.milestones.recordValidatedChunk(batch._id, job.chunk, validated);
       this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
       // The chunk count is set once the whole file is read, maybe since this job started.
       await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');

@@ -5,6 +5,7 @@ import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
+import type { ValidatedChunk } from '../persistence/batch-milestones.repository';
 
 /**
  * Checks one chunk of a file's rows against the database and writes them, final, once. A chunk
@@ -19,11 +20,10 @@ export class ValidateChunkProcessor {
     private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
-  async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<number> {
+  async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<ValidatedChunk> {
     await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id, redo));
-    await this.rows.insertManyIfAbsent(rows);
-    // A redo may have computed rows other than those an earlier attempt wrote: no snapshot then.
-    if (!redo) await this.snapshots.save(batch._id, rows);
-    return rows.length;
+    const stored = await this.rows.insertChunkIfAbsent(rows);
+    await this.snapshots.save(batch._id, stored);
+    return { rows: stored.length, valid: stored.filter((row) => row.status === 'valid').length };
   }
 }

@@ -19,10 +19,15 @@ export class BatchMilestone {
   @Prop({ required: true })
   rows: number;
 
-  /** For a committed chunk: its number, and how many of its rows became accounts (the others failed). */
+  /** For a validated or committed chunk: its number. */
   @Prop({ type: Number, default: null })
   chunk: number | null;
 
+  /** For a validated chunk: how many of its rows are valid (the others are invalid). */
+  @Prop({ type: Number, default: null })
+  valid: number | null;
+
+  /** For a committed chunk: how many of its rows became accounts (the others failed). */
   @Prop({ type: Number, default: null })
   created: number | null;
 

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { BatchCounts } from '@app/contracts';
 import type { Model } from 'mongoose';
 import { insertedOnce } from '../../persistence/duplicate-key';
 import { BatchMilestone } from './batch-milestone.schema';
 
+const VALIDATE_PHASE = 'validate';
 const COMMIT_PHASE = 'commit';
+
+export interface ValidatedChunk {
+  rows: number;
+  valid: number;
+}
 
 export interface CommitTally {
   chunk: number;
@@ -22,12 +29,25 @@ export class BatchMilestonesRepository {
 
   /** True for the first caller only: the unique id makes this a race-safe claim. */
   record(batchId: string, phase: string, key: string, rows: number): Promise<boolean> {
-    return this.insert({ _id: milestoneId(batchId, phase, key), batchId, phase, rows, chunk: null, created: null, completedAt: new Date() });
+    return this.insert({ _id: milestoneId(batchId, phase, key), batchId, phase, rows, chunk: null, valid: null, created: null, completedAt: new Date() });
+  }
+
+  recordValidatedChunk(batchId: string, chunk: number, validated: ValidatedChunk): Promise<boolean> {
+    const { rows, valid } = validated;
+    return this.insert({ _id: milestoneId(batchId, VALIDATE_PHASE, String(chunk)), batchId, phase: VALIDATE_PHASE, rows, chunk, valid, created: null, completedAt: new Date() });
+  }
+
+  /** A batch's counts once every chunk is validated, without counting its rows (a full scan on FerretDB). */
+  async validationCounts(batchId: string): Promise<BatchCounts> {
+    const done = await this.milestones.find({ batchId, phase: VALIDATE_PHASE }, { rows: 1, valid: 1 }).lean();
+    const total = done.reduce((sum, milestone) => sum + milestone.rows, 0);
+    const valid = done.reduce((sum, milestone) => sum + (milestone.valid ?? 0), 0);
+    return { total, valid, invalid: total - valid, created: 0, failed: 0 };
   }
 
   recordCommittedChunk(batchId: string, tally: CommitTally): Promise<boolean> {
     const { chunk, created, failed } = tally;
-    return this.insert({ _id: milestoneId(batchId, COMMIT_PHASE, String(chunk)), batchId, phase: COMMIT_PHASE, rows: created + failed, chunk, created, completedAt: new Date() });
+    return this.insert({ _id: milestoneId(batchId, COMMIT_PHASE, String(chunk)), batchId, phase: COMMIT_PHASE, rows: created + failed, chunk, valid: null, created, completedAt: new Date() });
   }
 
   async isChunkCommitted(batchId: string, chunk: number): Promise<boolean> {

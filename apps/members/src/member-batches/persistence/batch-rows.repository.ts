@@ -27,8 +27,10 @@ export class BatchRowsRepository {
   }
 
   /** The same, where rows may already be there from an interrupted earlier read. */
-  async insertManyIfAbsent(rows: BatchRow[]): Promise<void> {
-    await insertManyRefused(this.collection, rows);
+  /** Writes one chunk's rows unless written before; answers them as stored (the first write stands). */
+  async insertChunkIfAbsent(rows: BatchRow[]): Promise<BatchRow[]> {
+    const refused = await insertManyRefused(this.collection, rows);
+    return refused.length === 0 ? rows : this.findChunk(rows[0].batchId, rows[0].chunk);
   }
 
   findInBatch(batchId: string, rowId: string): Promise<BatchRow | null> {
