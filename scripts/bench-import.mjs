@@ -38,8 +38,8 @@ function generateCsv(path) {
   writeFileSync(path, `\ufeff${lines.join('\r\n')}\r\n`);
 }
 
-function start(name, entry, env) {
-  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+function start(name, entry, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   child.benchName = name;
   return child;
 }
@@ -91,7 +91,8 @@ async function baseline(mongoUrl) {
 }
 
 // Workers run as docker-compose.yml runs them.
-const WORKER_ENV = { MEMBERS_ROLE: 'worker', NODE_OPTIONS: '--max-semi-space-size=8', MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+const WORKER_ENV = { MEMBERS_ROLE: 'worker', MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+const WORKER_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=25'];
 
 const round = (value) => Math.round(value * 100) / 100;
 
@@ -112,7 +113,7 @@ async function main() {
   if (created.status !== 0) throw new Error(`admin:create failed: ${created.stderr}`);
 
   const children = [start('members-api', 'dist/apps/members/src/main.js', { ...env, MEMBERS_ROLE: 'api' })];
-  const workers = Array.from({ length: WORKERS }, (_, index) => start(`worker-${index}`, 'dist/apps/members/src/main.js', { ...env, ...WORKER_ENV }));
+  const workers = Array.from({ length: WORKERS }, (_, index) => start(`worker-${index}`, 'dist/apps/members/src/main.js', { ...env, ...WORKER_ENV }, WORKER_NODE_FLAGS));
   const gateway = start('gateway', 'dist/apps/gateway/src/main.js', env);
   children.push(...workers, gateway);
   const peak = { gateway: 0, worker: 0 };
