@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingKeys } from '@app/contracts';
 import type { OutboxDocument, OutboxSource } from '../events/outbox-source';
+import { accountCreatedEvents } from './account-created-events';
 import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
 
-/** AccountCreated events wait in one outbox document per committed chunk, removed once sent. */
+/** AccountCreated events the broker did not confirm when their chunk was committed, one document per chunk. */
 @Injectable()
 export class AccountEventsOutbox implements OutboxSource {
   readonly name = 'account_events_outbox';
@@ -12,9 +13,9 @@ export class AccountEventsOutbox implements OutboxSource {
 
   async pending(limit: number): Promise<OutboxDocument[]> {
     const documents = await this.outbox.pending(limit);
-    return documents.map(({ id, events }) => ({
-      documentId: id,
-      entries: events.map((event) => ({ eventId: event.id, type: event.type, routingKey: RoutingKeys.AccountCreated, event })),
+    return documents.map((created) => ({
+      documentId: created.id,
+      entries: accountCreatedEvents(created).map((event) => ({ eventId: event.id, type: event.type, routingKey: RoutingKeys.AccountCreated, event })),
     }));
   }
 

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountEventsOutbox } from './account-events.outbox';
+import { AccountEventsPublisher } from './account-events.publisher';
 import { AccountEventsOutboxEntry, AccountEventsOutboxEntrySchema } from './persistence/account-events-outbox.schema';
 import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
 import { BatchEventsOutbox } from './batch-events.outbox';
@@ -77,6 +78,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     AccountEventsOutbox,
     CommitResultsRepository,
     AccountEventsOutboxRepository,
+    AccountEventsPublisher,
     ChunkSnapshotsRepository,
     BatchNameClaimsRepository,
     BatchRequestKeysRepository,

@@ -5,7 +5,6 @@ import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
-import { AccountEventsOutboxRepository } from '../persistence/account-events-outbox.repository';
 import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
 import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
@@ -13,6 +12,7 @@ import { commitResultId, type RowOutcome } from '../persistence/commit-result.sc
 import { CommitResultsRepository } from '../persistence/commit-results.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { RowProblems } from '../row-validation/row-problems';
+import { AccountEventsPublisher } from '../account-events.publisher';
 
 /** Names tried for a row whose account name was taken between review and commit. */
 const REPLACEMENT_TRIES = 20;
@@ -30,7 +30,7 @@ export class CommitChunkProcessor {
     private readonly accounts: AccountsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly results: CommitResultsRepository,
-    private readonly outbox: AccountEventsOutboxRepository,
+    private readonly events: AccountEventsPublisher,
     private readonly milestones: BatchMilestonesRepository,
   ) {}
 
@@ -53,8 +53,8 @@ export class CommitChunkProcessor {
 
     const byId = new Map(rows.map((row) => [row._id, row]));
     const created = outcomes.filter((outcome) => outcome.status === 'created');
-    // Events before the chunk counts as committed: after that, nothing would write them again.
-    await this.outbox.add({
+    // Events before the chunk counts as committed: after that, nothing would send them again.
+    await this.events.publish({
       id: commitResultId(batch._id, chunk),
       organizationId: batch.organizationId,
       batchId: batch._id,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ACCOUNT_CREATED_VERSION, type AccountCreatedEvent, type Locale } from '@app/contracts';
+import type { Locale } from '@app/contracts';
 import { insertedOnce } from '../../persistence/duplicate-key';
-import { deterministicUuid } from '../../persistence/deterministic-uuid';
 import { AccountEventsOutboxEntry, type CreatedMember } from './account-events-outbox.schema';
 
+/** The accounts one commit job created in a chunk: what their AccountCreated events say. */
 export interface CreatedAccounts {
   /** `<batchId>:<chunk>`. */
   id: string;
@@ -14,24 +14,6 @@ export interface CreatedAccounts {
   locale: Locale;
   occurredAt: Date;
   members: CreatedMember[];
-}
-
-export interface PendingAccountEvents {
-  id: string;
-  events: AccountCreatedEvent[];
-}
-
-function accountCreatedEvents(entry: AccountEventsOutboxEntry): AccountCreatedEvent[] {
-  const members = JSON.parse(entry.members) as CreatedMember[];
-  return members.map((member) => ({
-    // The same id every time for a member's AccountCreated: a chunk committed again repeats, not adds.
-    id: deterministicUuid(`AccountCreated:${member.memberId}`),
-    type: 'AccountCreated',
-    version: ACCOUNT_CREATED_VERSION,
-    occurredAt: new Date(entry.occurredAt).toISOString(),
-    organizationId: entry.organizationId,
-    data: { ...member, accountType: 'business', locale: entry.locale, batchId: entry.batchId },
-  }));
 }
 
 @Injectable()
@@ -46,9 +28,14 @@ export class AccountEventsOutboxRepository {
   }
 
   /** No filter and no sort, so FerretDB can stop at the limit instead of reading everything. */
-  async pending(limit: number): Promise<PendingAccountEvents[]> {
+  async pending(limit: number): Promise<CreatedAccounts[]> {
     const entries = await this.entries.find().limit(limit).lean<AccountEventsOutboxEntry[]>();
-    return entries.map((entry) => ({ id: entry._id, events: accountCreatedEvents(entry) }));
+    return entries.map(({ _id, members, occurredAt, ...shared }) => ({
+      id: _id,
+      ...shared,
+      occurredAt: new Date(occurredAt),
+      members: JSON.parse(members) as CreatedMember[],
+    }));
   }
 
   async remove(ids: string[]): Promise<void> {
