@@ -1,6 +1,17 @@
-import { ACCOUNT_CREATED_VERSION, type AccountCreatedEvent } from '@app/contracts';
+import { ACCOUNT_CREATED_VERSION, type AccountCreatedEvent, type Locale } from '@app/contracts';
 import { deterministicUuid } from '../persistence/deterministic-uuid';
-import type { CreatedAccounts } from './persistence/account-events-outbox.repository';
+import type { CreatedMember } from './persistence/account-events-outbox.schema';
+
+/** The accounts one commit job created in a chunk: what their AccountCreated events say. */
+export interface CreatedAccounts {
+  /** `<batchId>:<chunk>`. */
+  id: string;
+  organizationId: string;
+  batchId: string;
+  locale: Locale;
+  occurredAt: Date;
+  members: CreatedMember[];
+}
 
 /** One AccountCreated per member created in a chunk. */
 export function accountCreatedEvents(created: CreatedAccounts): AccountCreatedEvent[] {

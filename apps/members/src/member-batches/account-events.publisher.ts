@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Exchanges, RoutingKeys } from '@app/contracts';
 import { ConfirmedPublisher } from '@app/messaging';
-import { accountCreatedEvents } from './account-created-events';
-import { AccountEventsOutboxRepository, type CreatedAccounts } from './persistence/account-events-outbox.repository';
+import { accountCreatedEvents, type CreatedAccounts } from './account-created-events';
+import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
 
 /**
  * Publishes a chunk's AccountCreated events as soon as its accounts exist, with publisher

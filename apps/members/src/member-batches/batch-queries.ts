@@ -7,7 +7,7 @@ import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
 import type { BatchRow } from './persistence/batch-row.schema';
-import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
+import { BatchMilestonesRepository, type CommitTally } from './persistence/batch-milestones.repository';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { outcomeOf, type RowOutcome } from './persistence/commit-result.schema';
 import { CommitResultsRepository } from './persistence/commit-results.repository';
@@ -44,10 +44,11 @@ export class BatchQueries {
     }
     if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
     const rows = await this.rows.page(batch._id, status, page, limit);
-    const outcomes = await this.outcomesOf(batch._id, rows.items);
+    const tallies = await this.milestones.commitTallies(batch._id);
+    const outcomes = await this.outcomesOf(batch._id, rows.items, tallies);
     const items = rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id)));
     if (status !== 'valid') return { ...rows, items };
-    const committed = await this.milestones.rowsDone(batch._id, 'commit');
+    const committed = tallies.reduce((sum, tally) => sum + tally.created + tally.failed, 0);
     return { ...rows, items: items.filter((item) => item.status === 'valid'), total: Math.max(0, rows.total - committed) };
   }
 
@@ -81,8 +82,8 @@ export class BatchQueries {
   }
 
   /** The outcomes of those rows that were committed. */
-  private async outcomesOf(batchId: string, rows: BatchRow[]): Promise<Map<string, RowOutcome>> {
-    const committedChunks = new Set((await this.milestones.commitTallies(batchId)).map((tally) => tally.chunk));
+  private async outcomesOf(batchId: string, rows: BatchRow[], tallies: CommitTally[]): Promise<Map<string, RowOutcome>> {
+    const committedChunks = new Set(tallies.map((tally) => tally.chunk));
     const committed = rows.filter((row) => row.status === 'valid' && committedChunks.has(row.chunk));
     const notable = await this.notableOutcomes(batchId, [...new Set(committed.map((row) => row.chunk))]);
     return new Map(committed.map((row) => [row._id, outcomeOf(row, notable)]));

@@ -1,4 +1,5 @@
 import type { Channel } from 'amqplib';
+import type { Locale } from '@app/contracts';
 import type { BatchRow, RowToCommit } from '../persistence/batch-row.schema';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
@@ -30,6 +31,8 @@ export interface BatchWorkJob {
   chunk: number;
   rows?: BatchRow[];
   rowsToCommit?: RowToCommit[];
+  /** A commit job's: the organization's language, looked up once for the whole commit. */
+  locale?: Locale;
   /** A commit job queued again by a scheduling that was redone: its chunk may be committed already. */
   rescheduled?: boolean;
 }

@@ -4,11 +4,10 @@ import { accountNameCandidates } from '../../account-names/account-name-candidat
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
-import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
 import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
 import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
-import { commitResultId, type RowOutcome } from '../persistence/commit-result.schema';
+import { chunkDocumentId, createdOutcome, type RowOutcome } from '../persistence/commit-result.schema';
 import { CommitResultsRepository } from '../persistence/commit-results.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { RowProblems } from '../row-validation/row-problems';
@@ -18,36 +17,34 @@ import { AccountEventsPublisher } from '../account-events.publisher';
 const REPLACEMENT_TRIES = 20;
 
 /**
- * Creates the business accounts of one chunk's valid rows, queues their AccountCreated events,
- * then writes the chunk's outcomes and marks it committed. Idempotent: an account's id is its
- * row's id, so a redelivered chunk finds the accounts it already created instead of duplicating,
- * and the outbox entry, the result and the mark can each be written only once.
+ * Creates the business accounts of one chunk's valid rows, publishes their AccountCreated events,
+ * then writes the chunk's notable outcomes and marks it committed. Idempotent: an account's id is
+ * its row's id, so a redelivered chunk finds the accounts it already created instead of
+ * duplicating, and the outbox entry, the result and the mark can each be written only once.
  */
 @Injectable()
 export class CommitChunkProcessor {
   constructor(
     private readonly rows: BatchRowsRepository,
     private readonly accounts: AccountsRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly results: CommitResultsRepository,
     private readonly events: AccountEventsPublisher,
     private readonly milestones: BatchMilestonesRepository,
   ) {}
 
   /**
-   * `carried`: the chunk's valid rows as read when the commit was scheduled; without them they are
-   * read here. `mayBeCommitted`: the job was delivered or queued before, so its chunk may be done
-   * (otherwise the check is skipped: on FerretDB every look-up reads its whole collection). Answers
-   * how many rows the chunk had to commit.
+   * `locale`: the organization's, for the accounts and their events. `carried`: the chunk's valid
+   * rows as read when the commit was scheduled; without them they are read here. `mayBeCommitted`:
+   * the job was delivered or queued before, so its chunk may be done (otherwise the check is
+   * skipped: on FerretDB every look-up reads its whole collection). Answers how many rows the
+   * chunk had to commit.
    */
-  async process(batch: MemberBatch, chunk: number, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
+  async process(batch: MemberBatch, chunk: number, locale: Locale, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
     if (mayBeCommitted && (await this.milestones.isChunkCommitted(batch._id, chunk))) return 0;
     const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
-    const organization = await this.organizations.findById(batch.organizationId);
-    const locale: Locale = organization?.locale ?? 'en';
     const now = new Date();
     const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, row, row.accountName!, locale, now)));
-    const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => this.created(row, row.accountName!));
+    const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => createdOutcome(row, row.accountName!));
     outcomes.push(...(await this.resolveRefused(batch, rows.filter((row) => refused.has(row._id)), locale, now)));
     outcomes.sort((a, b) => a.line - b.line);
 
@@ -55,7 +52,7 @@ export class CommitChunkProcessor {
     const created = outcomes.filter((outcome) => outcome.status === 'created');
     // Events before the chunk counts as committed: after that, nothing would send them again.
     await this.events.publish({
-      id: commitResultId(batch._id, chunk),
+      id: chunkDocumentId(batch._id, chunk),
       organizationId: batch.organizationId,
       batchId: batch._id,
       locale,
@@ -74,7 +71,7 @@ export class CommitChunkProcessor {
 
   /** The first record of a chunk's notable outcomes stands: an earlier attempt may have written it. */
   private async recordNotable(batch: MemberBatch, tally: CommitTally, notableOutcomes: RowOutcome[], now: Date): Promise<CommitTally> {
-    const result = { _id: commitResultId(batch._id, tally.chunk), batchId: batch._id, ...tally, notableOutcomes, completedAt: now };
+    const result = { _id: chunkDocumentId(batch._id, tally.chunk), batchId: batch._id, ...tally, notableOutcomes, completedAt: now };
     if (await this.results.insert(result)) return tally;
     const stored = await this.results.findById(batch._id, tally.chunk);
     return stored ? { chunk: stored.chunk, created: stored.created, failed: stored.failed } : tally;
@@ -102,7 +99,7 @@ export class CommitChunkProcessor {
     for (const name of this.replacementNames(row)) {
       if (await this.accounts.isAccountNameTaken(name)) continue;
       if ((await this.accounts.insertOne(this.accountFor(batch, row, name, locale, now))) === 'inserted') {
-        return this.created(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
+        return createdOutcome(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
       }
       const raced = await this.accounts.findById(row._id);
       if (raced) return this.alreadyCreated(row, raced.accountName);
@@ -112,7 +109,7 @@ export class CommitChunkProcessor {
 
   /** Created by an earlier attempt at this chunk, perhaps under a replacement name. */
   private alreadyCreated(row: RowToCommit, accountName: string): RowOutcome {
-    return this.created(row, accountName, accountName === row.accountName ? [] : [RowProblems.accountNameReplaced(row.accountName!, accountName)]);
+    return createdOutcome(row, accountName, accountName === row.accountName ? [] : [RowProblems.accountNameReplaced(row.accountName!, accountName)]);
   }
 
   private replacementNames(row: RowToCommit): string[] {
@@ -141,9 +138,6 @@ export class CommitChunkProcessor {
     };
   }
 
-  private created(row: RowToCommit, accountName: string, notices: RowProblem[] = []): RowOutcome {
-    return { rowId: row._id, line: row.line, status: 'created', accountName, notices, problems: [] };
-  }
 
   private failed(row: RowToCommit, problem: RowProblem): RowOutcome {
     return { rowId: row._id, line: row.line, status: 'failed', accountName: row.accountName, notices: [], problems: [problem] };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
@@ -14,17 +15,20 @@ import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 export class ScheduleCommitProcessor {
   constructor(
     private readonly snapshots: ChunkSnapshotsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly work: BatchWorkEnqueuer,
   ) {}
 
   /** `redo`: an earlier scheduling may have queued some of these chunks, maybe committed since. */
   async process(batch: MemberBatch, redo: boolean): Promise<void> {
+    const locale = (await this.organizations.findById(batch.organizationId))?.locale ?? 'en';
+    const job = { batchId: batch._id, phase: 'commit' as const, locale, rescheduled: redo };
     const scheduled = new Set<number>();
     for await (const { chunk, rows } of this.snapshots.streamBatch(batch._id)) {
-      await this.work.publish([{ batchId: batch._id, phase: 'commit', chunk, rowsToCommit: rows, rescheduled: redo }]);
+      await this.work.publish([{ ...job, chunk, rowsToCommit: rows }]);
       scheduled.add(chunk);
     }
     const unscheduled = Array.from({ length: batch.chunkCount }, (_, chunk) => chunk).filter((chunk) => !scheduled.has(chunk));
-    await this.work.publish(unscheduled.map((chunk) => ({ batchId: batch._id, phase: 'commit' as const, chunk, rescheduled: redo })));
+    await this.work.publish(unscheduled.map((chunk) => ({ ...job, chunk })));
   }
 }

@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { Locale } from '@app/contracts';
 import { insertedOnce } from '../../persistence/duplicate-key';
+import type { CreatedAccounts } from '../account-created-events';
 import { AccountEventsOutboxEntry, type CreatedMember } from './account-events-outbox.schema';
-
-/** The accounts one commit job created in a chunk: what their AccountCreated events say. */
-export interface CreatedAccounts {
-  /** `<batchId>:<chunk>`. */
-  id: string;
-  organizationId: string;
-  batchId: string;
-  locale: Locale;
-  occurredAt: Date;
-  members: CreatedMember[];
-}
 
 @Injectable()
 export class AccountEventsOutboxRepository {

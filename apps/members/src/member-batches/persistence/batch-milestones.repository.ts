@@ -33,8 +33,7 @@ export class BatchMilestonesRepository {
   }
 
   recordValidatedChunk(batchId: string, chunk: number, validated: ValidatedChunk): Promise<boolean> {
-    const { rows, valid } = validated;
-    return this.insert({ _id: milestoneId(batchId, VALIDATE_PHASE, String(chunk)), batchId, phase: VALIDATE_PHASE, rows, chunk, valid, created: null, completedAt: new Date() });
+    return this.recordChunk(batchId, VALIDATE_PHASE, chunk, { rows: validated.rows, valid: validated.valid });
   }
 
   /** A batch's counts once every chunk is validated, without counting its rows (a full scan on FerretDB). */
@@ -46,8 +45,7 @@ export class BatchMilestonesRepository {
   }
 
   recordCommittedChunk(batchId: string, tally: CommitTally): Promise<boolean> {
-    const { chunk, created, failed } = tally;
-    return this.insert({ _id: milestoneId(batchId, COMMIT_PHASE, String(chunk)), batchId, phase: COMMIT_PHASE, rows: created + failed, chunk, valid: null, created, completedAt: new Date() });
+    return this.recordChunk(batchId, COMMIT_PHASE, tally.chunk, { rows: tally.created + tally.failed, created: tally.created });
   }
 
   async isChunkCommitted(batchId: string, chunk: number): Promise<boolean> {
@@ -74,6 +72,10 @@ export class BatchMilestonesRepository {
   async rowsDone(batchId: string, phase: string): Promise<number> {
     const done = await this.milestones.find({ batchId, phase }, { rows: 1 }).lean();
     return done.reduce((sum, milestone) => sum + milestone.rows, 0);
+  }
+
+  private recordChunk(batchId: string, phase: string, chunk: number, tally: Pick<BatchMilestone, 'rows'> & Partial<Pick<BatchMilestone, 'valid' | 'created'>>): Promise<boolean> {
+    return this.insert({ _id: milestoneId(batchId, phase, String(chunk)), batchId, phase, chunk, valid: null, created: null, ...tally, completedAt: new Date() });
   }
 
   private insert(milestone: BatchMilestone): Promise<boolean> {

@@ -4,10 +4,9 @@ import type { Model } from 'mongoose';
 import { insertedOnce } from '../../persistence/duplicate-key';
 import { type BatchRow, rowToCommit, type RowToCommit } from './batch-row.schema';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
+import { chunkDocumentId } from './commit-result.schema';
 
 const SNAPSHOTS_PER_READ = 4;
-
-const snapshotId = (batchId: string, chunk: number) => `${batchId}:${chunk}`;
 
 @Injectable()
 export class ChunkSnapshotsRepository {
@@ -22,7 +21,7 @@ export class ChunkSnapshotsRepository {
       byChunk.set(row.chunk, chunkRows);
     }
     for (const [chunk, chunkRows] of byChunk) {
-      await insertedOnce(this.snapshots.create({ _id: snapshotId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) }));
+      await insertedOnce(this.snapshots.create({ _id: chunkDocumentId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) }));
     }
   }
 
@@ -38,6 +37,6 @@ export class ChunkSnapshotsRepository {
   }
 
   async discard(batchId: string, chunk: number): Promise<void> {
-    await this.snapshots.deleteOne({ _id: snapshotId(batchId, chunk) });
+    await this.snapshots.deleteOne({ _id: chunkDocumentId(batchId, chunk) });
   }
 }

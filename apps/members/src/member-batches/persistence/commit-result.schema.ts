@@ -45,11 +45,16 @@ export class CommitResult {
 
 export const CommitResultSchema = SchemaFactory.createForClass(CommitResult);
 
-export function commitResultId(batchId: string, chunk: number): string {
+/** `<batchId>:<chunk>`: the id of a chunk's document in each collection that holds one per chunk. */
+export function chunkDocumentId(batchId: string, chunk: number): string {
   return `${batchId}:${chunk}`;
+}
+
+export function createdOutcome(row: Pick<BatchRow, '_id' | 'line'>, accountName: string | null, notices: RowProblem[] = []): RowOutcome {
+  return { rowId: row._id, line: row.line, status: 'created', accountName, notices, problems: [] };
 }
 
 /** The outcome of a valid row of a committed chunk: the notable one if there is one, else created as reviewed. */
 export function outcomeOf(row: BatchRow, notable: ReadonlyMap<string, RowOutcome>): RowOutcome {
-  return notable.get(row._id) ?? { rowId: row._id, line: row.line, status: 'created', accountName: row.accountName, notices: [], problems: [] };
+  return notable.get(row._id) ?? createdOutcome(row, row.accountName);
 }

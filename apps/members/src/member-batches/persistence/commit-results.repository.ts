@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { insertedOnce } from '../../persistence/duplicate-key';
-import { CommitResult, commitResultId } from './commit-result.schema';
+import { chunkDocumentId, CommitResult } from './commit-result.schema';
 
 @Injectable()
 export class CommitResultsRepository {
@@ -14,7 +14,7 @@ export class CommitResultsRepository {
   }
 
   findById(batchId: string, chunk: number): Promise<CommitResult | null> {
-    return this.results.findById(commitResultId(batchId, chunk)).lean<CommitResult>();
+    return this.results.findById(chunkDocumentId(batchId, chunk)).lean<CommitResult>();
   }
 
   async findForChunks(batchId: string, chunks: number[]): Promise<CommitResult[]> {
