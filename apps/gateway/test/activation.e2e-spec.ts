@@ -100,7 +100,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
   describe('GET /activate', () => {
     it("shows the form in the member's language, with the account, the token and a CSRF token, without spending the link", async () => {
       const jeanne = member('jeanne.dupont@contoso.example');
-      const token = await issueActivationToken(stack, jeanne.memberId);
+      const token = await issueActivationToken(stack, jeanne);
 
       const first = await openForm(token);
       const second = await openForm(token);
@@ -144,7 +144,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
     });
 
     it('answers 410 for an expired link, on the page and on a post', async () => {
-      const token = await issueActivationToken(stack, member('late@contoso.example').memberId);
+      const token = await issueActivationToken(stack, member('late@contoso.example'));
       const form = await openForm(token);
       await expireActivationToken(stack, token);
 
@@ -158,9 +158,9 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
     it('stops an older link as soon as a newer one is issued', async () => {
       const renewed = member('renewed@contoso.example');
-      const older = await issueActivationToken(stack, renewed.memberId);
+      const older = await issueActivationToken(stack, renewed);
       const olderForm = await openForm(older);
-      const newer = await issueActivationToken(stack, renewed.memberId);
+      const newer = await issueActivationToken(stack, renewed);
 
       const page = await stack.http().get(`/activate?token=${older}`).expect(410);
       expect(h1(page)).toEqual(['This link has expired']);
@@ -171,7 +171,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
   describe('POST /activate', () => {
     it('refuses a post without the CSRF cookie, or with another value, and shows the form again with 403', async () => {
-      const token = await issueActivationToken(stack, member('checks@contoso.example').memberId);
+      const token = await issueActivationToken(stack, member('checks@contoso.example'));
       const form = await openForm(token);
       const fields = { token, _csrf: form.csrf, firstName: 'Chloé', lastName: 'Martin', password: PASSWORD, passwordConfirmation: PASSWORD };
 
@@ -193,7 +193,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
     it('shows the form again with 422 for a confirmation that differs or a weak password, keeping the names and never the password', async () => {
       const checks = member('checks@contoso.example');
-      const token = await issueActivationToken(stack, checks.memberId);
+      const token = await issueActivationToken(stack, checks);
       const form = await openForm(token);
 
       const mismatch = await complete(token, form, { firstName: 'Chloé', lastName: 'Martin', passwordConfirmation: 'Quiet-Meadow-Lantern-74' }).expect(422);
@@ -225,7 +225,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
     it('activates the account, shows the success page, and the link is then used', async () => {
       const li = member('li.wu@fabrikam.example');
-      const token = await issueActivationToken(stack, li.memberId);
+      const token = await issueActivationToken(stack, li);
       const form = await openForm(token, 'fr-FR');
       expect(form.response.text).toContain('<html lang="en">');
 
@@ -247,7 +247,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
     it('activates once when the same form is posted twice at the same time', async () => {
       const racing = member('racing@contoso.example');
-      const token = await issueActivationToken(stack, racing.memberId);
+      const token = await issueActivationToken(stack, racing);
       const form = await openForm(token);
 
       // French either way: from the member's locale, or from the browser's if one post finishes before the other starts.
@@ -321,7 +321,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
 
     it('queues a new activation email for a pending member and stops the previous link', async () => {
       const waiting = member('waiting@contoso.example');
-      const previous = await issueActivationToken(stack, waiting.memberId);
+      const previous = await issueActivationToken(stack, waiting);
       await openForm(previous);
 
       const response = await stack.http().post(`/api/v1/members/${waiting.memberId}/activation-email`).set(asAdmin(contoso)).expect(202);
@@ -333,10 +333,12 @@ describe('member activation pages, member sign-in and new activation emails', ()
         'the SendActivationEmail command',
       );
       const raw = command.content.toString('utf8');
-      expect(Object.keys(JSON.parse(raw)).sort()).toEqual(['id', 'memberId', 'organizationId', 'requestedAt']);
-      expect(JSON.parse(raw)).toMatchObject({ memberId: waiting.memberId, organizationId: contoso.organizationId });
+      expect(Object.keys(JSON.parse(raw)).sort()).toEqual(
+        ['accountName', 'email', 'firstName', 'id', 'locale', 'memberId', 'organizationId', 'organizationName', 'passwordSetByAdmin', 'requestedAt'],
+      );
+      expect(JSON.parse(raw)).toMatchObject({ memberId: waiting.memberId, organizationId: contoso.organizationId, email: 'waiting@contoso.example', accountName: waiting.accountName, organizationName: 'Contoso' });
       expect(raw).not.toContain(previous);
-      expect(raw).not.toMatch(/token|activate|password/i);
+      expect(raw).not.toMatch(/token|activate|"password"|hash/i);
       const page = await stack.http().get(`/activate?token=${previous}`).expect(410);
       expect(h1(page)).toEqual(['This link has expired']);
     });

@@ -11,6 +11,7 @@ import { MailDelivery } from './mail-delivery/mail-delivery';
 import { MailDeliveryWorker } from './mail-delivery/mail-delivery.worker';
 import { MAIL_TRIGGERS, type MailTrigger } from './mail-delivery/mail-trigger';
 import { MessageForwarder } from './mail-delivery/message-forwarder';
+import { MailClaim, MailClaimSchema } from './mail-delivery/persistence/mail-claim.schema';
 import { SentNotification, SentNotificationSchema } from './mail-delivery/persistence/sent-notification.schema';
 import { SentNotificationsRepository } from './mail-delivery/persistence/sent-notifications.repository';
 import { MailTemplates } from './mail-templates/mail-templates';
@@ -25,7 +26,10 @@ export class NotificationsModule {
       global: true,
       imports: [
         MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
-        MongooseModule.forFeature([{ name: SentNotification.name, schema: SentNotificationSchema }]),
+        MongooseModule.forFeature([
+          { name: MailClaim.name, schema: MailClaimSchema },
+          { name: SentNotification.name, schema: SentNotificationSchema },
+        ]),
         RabbitMqModule.forRoot({ url: env.AMQP_URL, connectionName: 'notifications' }),
         MembersRpcModule,
       ],

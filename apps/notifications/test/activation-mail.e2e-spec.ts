@@ -89,9 +89,15 @@ describe('activation and batch summary mails', () => {
     const firstToken = activationToken(elodieMail);
     const command: SendActivationEmailCommand = {
       id: randomUUID(),
+      requestedAt: new Date().toISOString(),
       memberId: added.memberIds[ELODIE],
       organizationId: contoso.organizationId,
-      requestedAt: new Date().toISOString(),
+      email: ELODIE,
+      accountName: added.accountNames[ELODIE],
+      firstName: null,
+      organizationName: 'Contoso',
+      locale: 'fr',
+      passwordSetByAdmin: false,
     };
 
     await env.publish(Exchanges.Commands, RoutingKeys.SendActivationEmail, command, command.id);

@@ -96,16 +96,12 @@ describe('exactly one activation mail per account', () => {
     const [event] = await eventsOf(Object.values(added.memberIds));
     const claimedAt = new Date();
     const leaseUntil = new Date(claimedAt.getTime() + CLAIM_LEASE_MS);
-    await env.insertSentNotification({
+    await env.insertMailClaim({
       _id: String(event.body.id),
       kind: 'account-created',
-      state: 'sending',
       claimId: 'a-sender-that-crashed',
       claimedAt,
       leaseUntil,
-      attempt: null,
-      completedAt: null,
-      skippedReason: null,
     });
 
     await env.startNotifications();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AccountCreatedEvent, Exchanges, Queues, RoutingKeys } from '@app/contracts';
+import { ACCOUNT_CREATED_VERSION, BATCH_COMPLETED_VERSION, type BatchCompletedEvent, Exchanges, Queues, RoutingKeys } from '@app/contracts';
 import { EventTap, eventually } from '@app/testing';
 import type { SignedInAdmin } from '../../gateway/test/support/test-stack';
 import { retryQueueName } from '../src/mail-delivery/mail-queue-topology';
@@ -93,7 +93,7 @@ describe('SMTP outages, refusals and bad messages', () => {
     // The tap parses what it receives, and is done with: the tests after this one do not use it.
     await tap.stop();
     await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, Buffer.from('not json {'));
-    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, { id: 'nope', type: 'AccountCreated', version: 1, data: { memberId: 42 } });
+    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, { id: 'nope', type: 'AccountCreated', version: ACCOUNT_CREATED_VERSION, data: { memberId: 42 } });
 
     const notJson = await waitForParked((candidate) => candidate.body === 'not json {', 'the parked text message');
     const badShape = await waitForParked((candidate) => candidate.body.includes('"nope"'), 'the parked bad event');
@@ -106,28 +106,28 @@ describe('SMTP outages, refusals and bad messages', () => {
     await env.smtp.waitFor((candidate) => candidate.to.includes(email));
   });
 
-  it('sends nothing and parks nothing for a member the members service does not know', async () => {
-    const event: AccountCreatedEvent = {
+  it('sends nothing and parks nothing for a batch the members service does not know', async () => {
+    const event: BatchCompletedEvent = {
       id: randomUUID(),
-      type: 'AccountCreated',
-      version: 1,
+      type: 'BatchCompleted',
+      version: BATCH_COMPLETED_VERSION,
       occurredAt: new Date().toISOString(),
       organizationId: admin.organizationId,
-      data: { memberId: randomUUID(), email: 'ghost@tailspin.example', accountName: 'ghostly', firstName: null, lastName: null, accountType: 'business', locale: 'en', batchId: null },
+      data: { batchId: randomUUID(), source: 'emails', status: 'completed', counts: { total: 1, valid: 0, invalid: 0, created: 1, failed: 0 }, startedByAdminId: randomUUID() },
     };
 
-    await env.publish(Exchanges.Events, RoutingKeys.AccountCreated, event, event.id);
+    await env.publish(Exchanges.Events, RoutingKeys.BatchCompleted, event, event.id);
 
     const record = await eventually(
       async () => {
         const found = await env.sentNotification(event.id);
-        return found && found.state !== 'sending' ? found : undefined;
+        return found ?? undefined;
       },
       10_000,
       'the dedupe record',
     );
     expect(record).toMatchObject({ state: 'skipped', skippedReason: expect.stringContaining('not_found') });
-    expect(env.smtp.mailsTo('ghost@tailspin.example')).toEqual([]);
+    expect(env.smtp.mails.filter((mail) => mail.headers['x-roster-notification-id'] === event.id)).toEqual([]);
     parked.push(...(await env.takeParked()));
     expect(parked.filter((message) => message.body.includes(event.id))).toEqual([]);
   });

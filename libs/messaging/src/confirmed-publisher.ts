@@ -14,6 +14,8 @@ export interface PublishOptions {
   messageId: string;
   type?: string;
   headers?: Record<string, unknown>;
+  /** For queues declared with `x-max-priority`: higher is delivered first. */
+  priority?: number;
 }
 
 export interface PublishResult {
@@ -67,6 +69,7 @@ export class ConfirmedPublisher {
             messageId: options.messageId,
             type: options.type,
             headers: options.headers,
+            priority: options.priority,
             timestamp: Math.floor(Date.now() / 1000),
           },
           settle,

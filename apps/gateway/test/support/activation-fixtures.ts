@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { type ActivationLink, type BatchRowView, type MemberBatchView, MembersRpc, type Page } from '@app/contracts';
+import { type ActivationLink, type BatchRowView, type IssueActivationLinkCommand, type MemberBatchView, MembersRpc, type Page } from '@app/contracts';
 import { eventually } from '@app/testing';
 import { MembersClient } from '../../src/members-client/members-client';
 import type { SignedInAdmin, TestStack } from './test-stack';
@@ -13,6 +13,7 @@ export interface NewMember {
 
 export interface CreatedMember {
   memberId: string;
+  organizationId: string;
   email: string;
   accountName: string;
 }
@@ -34,12 +35,13 @@ export async function addMembers(stack: TestStack, admin: SignedInAdmin, members
   );
   const rows: Page<BatchRowView> = (await stack.http().get(`/api/v1/member-batches/${batch.id}/rows?status=created&limit=100`).set(auth).expect(200)).body;
   if (rows.total !== members.length) throw new Error(`expected ${members.length} accounts, got ${rows.total}`);
-  return new Map(rows.items.map((row) => [row.email, { memberId: row.memberId!, email: row.email, accountName: row.accountName! }]));
+  return new Map(rows.items.map((row) => [row.email, { memberId: row.memberId!, organizationId: admin.organizationId, email: row.email, accountName: row.accountName! }]));
 }
 
 /** A fresh activation link, as the notifications service gets it before mailing; earlier links stop working. */
-export async function issueActivationToken(stack: TestStack, memberId: string): Promise<string> {
-  const link = await stack.gateway.app.get(MembersClient).send<ActivationLink>(MembersRpc.IssueActivationLink, { memberId });
+export async function issueActivationToken(stack: TestStack, member: CreatedMember): Promise<string> {
+  const command: IssueActivationLinkCommand = { memberId: member.memberId, organizationId: member.organizationId };
+  const link = await stack.gateway.app.get(MembersClient).send<ActivationLink>(MembersRpc.IssueActivationLink, command);
   const token = new URL(link.activationUrl).searchParams.get('token');
   if (!token) throw new Error(`no token in ${link.activationUrl}`);
   return token;

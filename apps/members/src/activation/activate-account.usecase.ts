@@ -48,7 +48,6 @@ export class ActivateAccountUseCase {
     const firstName = trimmedOr(command.firstName, account.firstName);
     const lastName = trimmedOr(command.lastName, account.lastName);
     await this.accounts.activate(account._id, { passwordHash, firstName, lastName });
-    await this.tokens.revokeAllForMember(account._id);
     const organization = await this.organizations.findById(account.organizationId);
     return {
       memberId: account._id,

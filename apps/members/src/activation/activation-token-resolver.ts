@@ -21,11 +21,12 @@ export class ActivationTokenResolver {
 
   async resolve(token: string): Promise<UsableActivationToken> {
     const hash = hashActivationToken(token);
-    const stored = await this.tokens.findByHash(hash);
+    const stored = await this.tokens.findLinkByHash(hash);
     const account = stored ? await this.accounts.findById(stored.memberId) : null;
     if (!stored || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
-    if (await this.tokens.isUsed(hash)) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
-    if (stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) {
+    // An activated member's other links are spent too: only one of them could have been used.
+    if (account.activatedAt || (await this.tokens.isUsed(hash))) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
+    if (stored.expiresAt.getTime() <= Date.now() || (await this.tokens.isSuperseded(stored))) {
       throw new DomainError(ErrorCode.ActivationLinkExpired, 'This activation link has expired or was replaced by a newer one.');
     }
     return { hash, account };

@@ -9,6 +9,7 @@ export interface CreatedAccounts {
   organizationId: string;
   batchId: string;
   locale: Locale;
+  organizationName: string;
   occurredAt: Date;
   members: CreatedMember[];
 }
@@ -22,6 +23,6 @@ export function accountCreatedEvents(created: CreatedAccounts): AccountCreatedEv
     version: ACCOUNT_CREATED_VERSION,
     occurredAt: created.occurredAt.toISOString(),
     organizationId: created.organizationId,
-    data: { ...member, accountType: 'business', locale: created.locale, batchId: created.batchId },
+    data: { ...member, accountType: 'business', locale: created.locale, batchId: created.batchId, organizationName: created.organizationName },
   }));
 }

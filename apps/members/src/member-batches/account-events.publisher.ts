@@ -18,10 +18,11 @@ export class AccountEventsPublisher {
     private readonly outbox: AccountEventsOutboxRepository,
   ) {}
 
-  async publish(created: CreatedAccounts): Promise<void> {
+  /** `priority`: a batch of one chunk is the admin's interactive work, delivered before bulk imports. */
+  async publish(created: CreatedAccounts, priority: number): Promise<void> {
     const events = accountCreatedEvents(created);
     const outcomes = await Promise.allSettled(
-      events.map((event) => this.publisher.publish(Exchanges.Events, RoutingKeys.AccountCreated, event, { messageId: event.id, type: event.type })),
+      events.map((event) => this.publisher.publish(Exchanges.Events, RoutingKeys.AccountCreated, event, { messageId: event.id, type: event.type, priority })),
     );
     const unconfirmed = created.members.filter((_, index) => outcomes[index].status === 'rejected');
     await this.outbox.add({ ...created, members: unconfirmed });

@@ -43,13 +43,15 @@ export class BatchQueries {
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
     if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
-    const rows = await this.rows.page(batch._id, status, page, limit);
     const tallies = await this.milestones.commitTallies(batch._id);
+    if (status === 'valid') {
+      // Every valid row of a committed chunk was created or failed: the rows still to commit are the others.
+      const rows = await this.rows.page(batch._id, 'valid', page, limit, tallies.map((tally) => tally.chunk));
+      return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
+    }
+    const rows = await this.rows.page(batch._id, status, page, limit);
     const outcomes = await this.outcomesOf(batch._id, rows.items, tallies);
-    const items = rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id)));
-    if (status !== 'valid') return { ...rows, items };
-    const committed = tallies.reduce((sum, tally) => sum + tally.created + tally.failed, 0);
-    return { ...rows, items: items.filter((item) => item.status === 'valid'), total: Math.max(0, rows.total - committed) };
+    return { ...rows, items: rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id))) };
   }
 
   /** Created or failed rows, in chunk then line order, from the committed chunks' tallies. */

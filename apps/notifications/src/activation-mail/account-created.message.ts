@@ -1,20 +1,15 @@
 import { Type } from 'class-transformer';
-import { Equals, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MinLength, ValidateNested } from 'class-validator';
-import { ACCOUNT_CREATED_VERSION, type AccountCreatedData, type AccountCreatedEvent, type Locale, LOCALES } from '@app/contracts';
+import { Equals, IsDefined, IsISO8601, IsString, IsUUID, MinLength, ValidateNested } from 'class-validator';
+import { ACCOUNT_CREATED_VERSION, type AccountCreatedData, type AccountCreatedEvent } from '@app/contracts';
+import { ActivationMailRecipientFields } from './activation-mail-recipient.fields';
 
 /**
- * Only the fields this service reads are checked: a field it ignores must not be able to hold
- * back a member's mail. The address, names and account name come from the members service
- * with the activation link, not from the event.
+ * Only the fields the mail needs are checked: a field this service ignores must not be able to
+ * hold back a member's mail.
  */
-export class AccountCreatedDataMessage implements Pick<AccountCreatedData, 'memberId' | 'locale'> {
-  @IsUUID('4')
-  memberId: string;
-
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale: Locale;
-}
+export class AccountCreatedDataMessage
+  extends ActivationMailRecipientFields
+  implements Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'organizationName' | 'locale' | 'passwordSetByAdmin'> {}
 
 export class AccountCreatedMessage implements Omit<AccountCreatedEvent, 'data'> {
   @IsUUID()

@@ -21,6 +21,6 @@ export class AccountCreatedTrigger implements MailTrigger<AccountCreatedMessage>
   }
 
   write(event: AccountCreatedMessage): Promise<OutgoingMail> {
-    return this.activationMail.write(event.data.memberId, event.data.locale);
+    return this.activationMail.write({ ...event.data, organizationId: event.organizationId });
   }
 }

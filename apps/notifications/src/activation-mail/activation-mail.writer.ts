@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale } from '@app/contracts';
-import { MailTemplates, resolveLocale } from '../mail-templates/mail-templates';
+import type { ActivationMailRecipient } from '@app/contracts';
+import { MailTemplates } from '../mail-templates/mail-templates';
 import { MembersRpcClient } from '../members-rpc/members-rpc.client';
 import type { OutgoingMail } from '../smtp/mail-sender';
 
 /**
- * The activation mail of a member. The link is asked of the members service right before the
- * mail is written, over the private RPC reply: the token never travels on `roster.events`,
- * and each mail carries a link that replaces the ones sent before.
+ * The activation mail of a member. What it says comes with the event or command; only the link
+ * is asked of the members service, right before the mail is written, over the private RPC reply:
+ * the token never travels on `roster.events` nor rests in a queue, and each mail carries a link
+ * that replaces the ones sent before.
  */
 @Injectable()
 export class ActivationMailWriter {
@@ -16,16 +17,16 @@ export class ActivationMailWriter {
     private readonly templates: MailTemplates,
   ) {}
 
-  async write(memberId: string, eventLocale?: Locale): Promise<OutgoingMail> {
-    const link = await this.members.issueActivationLink(memberId);
-    const mail = this.templates.render('account-created', resolveLocale(link.locale, eventLocale), {
-      organizationName: link.organizationName,
-      accountName: link.accountName,
-      firstName: link.firstName,
+  async write(recipient: ActivationMailRecipient): Promise<OutgoingMail> {
+    const link = await this.members.issueActivationLink(recipient.memberId, recipient.organizationId);
+    const mail = this.templates.render('account-created', recipient.locale, {
+      organizationName: recipient.organizationName,
+      accountName: recipient.accountName,
+      firstName: recipient.firstName,
       activationUrl: link.activationUrl,
       expiresAt: new Date(link.expiresAt),
-      temporaryPasswordSet: link.temporaryPasswordSet,
+      passwordSetByAdmin: recipient.passwordSetByAdmin,
     });
-    return { to: link.email, ...mail };
+    return { to: recipient.email, ...mail };
   }
 }

@@ -1,12 +1,10 @@
 import { IsISO8601, IsString, IsUUID, MinLength } from 'class-validator';
 import type { SendActivationEmailCommand } from '@app/contracts';
+import { ActivationMailRecipientFields } from './activation-mail-recipient.fields';
 
-export class SendActivationEmailMessage implements SendActivationEmailCommand {
+export class SendActivationEmailMessage extends ActivationMailRecipientFields implements SendActivationEmailCommand {
   @IsUUID()
   id: string;
-
-  @IsUUID('4')
-  memberId: string;
 
   @IsString()
   @MinLength(1)

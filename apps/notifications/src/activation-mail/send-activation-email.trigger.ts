@@ -21,6 +21,6 @@ export class SendActivationEmailTrigger implements MailTrigger<SendActivationEma
   }
 
   write(command: SendActivationEmailMessage): Promise<OutgoingMail> {
-    return this.activationMail.write(command.memberId);
+    return this.activationMail.write(command);
   }
 }

@@ -55,7 +55,7 @@ export class MailDelivery {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof NothingToSend) {
-        await this.notifications.markSkipped(id, claim.claimId, reason).catch(() => undefined);
+        await this.notifications.markSkipped(id, trigger.kind, attempt, reason).catch(() => undefined);
         this.logger.log({ message: 'no mail to send', reason, ...context });
         return;
       }
@@ -64,7 +64,7 @@ export class MailDelivery {
       if (error instanceof PermanentFailure) return this.failed.park(message, topology, reason, context);
       return this.failed.retryOrPark(message, topology, attempt, reason, context);
     }
-    await this.recordSent(id, claim.claimId, attempt, context);
+    await this.recordSent(id, trigger.kind, attempt, context);
     this.logger.log({ message: 'mail sent', ...context });
   }
 
@@ -72,11 +72,11 @@ export class MailDelivery {
    * The mail is out: the message is acked whatever happens here, since a retry would send it
    * again now. Only a replay of the same event after a failed record could still do so.
    */
-  private async recordSent(id: string, claimId: string, attempt: number, context: LogContext): Promise<void> {
+  private async recordSent(id: string, kind: string, attempt: number, context: LogContext): Promise<void> {
     for (let tries = 1; tries <= RECORD_SENT_TRIES; tries++) {
       try {
-        if (!(await this.notifications.markSent(id, claimId, attempt))) {
-          this.logger.warn({ message: 'the claim on this mail was taken over while it was being sent; it may have gone out twice', ...context });
+        if (!(await this.notifications.markSent(id, kind, attempt))) {
+          this.logger.warn({ message: 'another delivery recorded this mail while it was being sent; it may have gone out twice', ...context });
         }
         return;
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Channel } from 'amqplib';
-import { Queues } from '@app/contracts';
+import { MessagePriority, Queues } from '@app/contracts';
 import { assertSharedExchanges } from '@app/messaging';
 
 export interface QueueBinding {
@@ -40,14 +40,15 @@ export function mailQueueTopology(queue: string, binding: QueueBinding, delaysMs
  * Per-message TTL only expires at the head of a queue, so each delay has its own queue with a
  * queue-level TTL: a message waits there, then RabbitMQ dead-letters it through the default
  * exchange back to the work queue. The work queue dead-letters to the dead queue too, so a
- * message rejected outside the service's own handling (a bug) is parked, never dropped.
+ * message rejected outside the service's own handling (a bug) is parked, never dropped. Work
+ * queues deliver interactive messages (a small batch, a resend) before bulk ones.
  */
 export async function declareMailQueue(channel: Channel, topology: MailQueueTopology): Promise<void> {
   await assertSharedExchanges(channel);
   await channel.assertQueue(topology.deadQueue, { durable: true });
   await channel.assertQueue(topology.queue, {
     durable: true,
-    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': topology.deadQueue },
+    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': topology.deadQueue, 'x-max-priority': MessagePriority.Interactive },
   });
   for (const tier of topology.retryTiers) {
     await channel.assertQueue(tier.queue, {

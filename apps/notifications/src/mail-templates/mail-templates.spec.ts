@@ -11,7 +11,7 @@ const accountCreated: AccountCreatedMail = {
   firstName: 'Jeanne',
   activationUrl: 'https://roster.example.com/activate?token=abc123',
   expiresAt: new Date('2025-03-11T10:00:00Z'),
-  temporaryPasswordSet: false,
+  passwordSetByAdmin: false,
 };
 
 const batchSummary: BatchSummaryMail = {
@@ -84,7 +84,7 @@ describe('MailTemplates', () => {
       ['en', 'temporary password'],
     ] as const)('mentions the temporary password in %s only when one was set', (locale, wording) => {
       const without = templates.render('account-created', locale, accountCreated);
-      const withPassword = templates.render('account-created', locale, { ...accountCreated, temporaryPasswordSet: true });
+      const withPassword = templates.render('account-created', locale, { ...accountCreated, passwordSetByAdmin: true });
 
       for (const part of [without.html, without.text]) expect(part).not.toContain(wording);
       for (const part of [withPassword.html, withPassword.text]) expect(part).toContain(wording);
@@ -165,7 +165,7 @@ describe('MailTemplates', () => {
 
   describe.each<Locale>(['fr', 'en'])('in %s', (locale) => {
     const rendered = () => [
-      templates.render('account-created', locale, { ...accountCreated, organizationName: HOSTILE, temporaryPasswordSet: true }),
+      templates.render('account-created', locale, { ...accountCreated, organizationName: HOSTILE, passwordSetByAdmin: true }),
       templates.render('account-created', locale, { ...accountCreated, firstName: undefined }),
       templates.render('batch-summary', locale, { ...batchSummary, organizationName: HOSTILE }),
       templates.render('batch-summary', locale, { ...batchSummary, adminName: undefined, source: 'emails' }),

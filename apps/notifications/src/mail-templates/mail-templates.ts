@@ -15,7 +15,7 @@ export interface AccountCreatedMail {
   activationUrl: string;
   expiresAt: Date;
   /** Only whether one was set: the password itself never reaches a mail. */
-  temporaryPasswordSet: boolean;
+  passwordSetByAdmin: boolean;
 }
 
 export interface BatchSummaryMail {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { type ActivationLink, type BatchSummaryRecipient, MembersRpc } from '@app/contracts';
+import { type ActivationLink, type BatchSummaryRecipient, type IssueActivationLinkCommand, MembersRpc } from '@app/contracts';
 import { NotificationsEnvironment } from '../config/notifications.environment';
 import { membersFailure } from './members-failure';
 
@@ -16,8 +16,9 @@ export class MembersRpcClient implements OnApplicationShutdown {
   ) {}
 
   /** A fresh single-use link; the member's earlier links stop working. Only ever asked right before sending. */
-  issueActivationLink(memberId: string): Promise<ActivationLink> {
-    return this.send(MembersRpc.IssueActivationLink, { memberId });
+  issueActivationLink(memberId: string, organizationId: string): Promise<ActivationLink> {
+    const command: IssueActivationLinkCommand = { memberId, organizationId };
+    return this.send(MembersRpc.IssueActivationLink, command);
   }
 
   batchSummaryRecipient(batchId: string): Promise<BatchSummaryRecipient> {

@@ -142,8 +142,9 @@ export class NotificationsStack {
     return this.mongo!.db().collection<{ _id: string }>('sent_notifications').findOne({ _id: id });
   }
 
-  async insertSentNotification(document: { _id: string } & Record<string, unknown>): Promise<void> {
-    await this.mongo!.db().collection<{ _id: string }>('sent_notifications').insertOne(document);
+  /** A claim on a mail, as a sender leaves it behind when it dies mid-send. */
+  async insertMailClaim(document: { _id: string } & Record<string, unknown>): Promise<void> {
+    await this.mongo!.db().collection<{ _id: string }>('mail_claims').insertOne(document);
   }
 
   /**

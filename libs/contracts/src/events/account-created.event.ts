@@ -10,17 +10,22 @@ export interface AccountCreatedData {
   accountType: 'business';
   locale: Locale;
   batchId: string | null;
+  /** The organization's name when the account was created, so that no reader has to look it up. */
+  organizationName: string;
+  /** The admin set a first password, which the member must replace at first sign-in. */
+  passwordSetByAdmin: boolean;
 }
 
 /** Published once per created business account, routing key `member.account.created`. */
 export type AccountCreatedEvent = EventEnvelope<'AccountCreated', AccountCreatedData>;
 
-export const ACCOUNT_CREATED_VERSION = 1;
+/** 2 added `organizationName` and `passwordSetByAdmin`. */
+export const ACCOUNT_CREATED_VERSION = 2;
 
 /** JSON Schema (draft 2020-12) of the event, for subscribers in any language. */
 export const accountCreatedEventSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://roster.dev/schemas/events/account-created.v1.json',
+  $id: 'https://roster.dev/schemas/events/account-created.v2.json',
   title: 'AccountCreated',
   type: 'object',
   additionalProperties: false,
@@ -34,7 +39,7 @@ export const accountCreatedEventSchema = {
     data: {
       type: 'object',
       additionalProperties: false,
-      required: ['memberId', 'email', 'accountName', 'firstName', 'lastName', 'accountType', 'locale', 'batchId'],
+      required: ['memberId', 'email', 'accountName', 'firstName', 'lastName', 'accountType', 'locale', 'batchId', 'organizationName', 'passwordSetByAdmin'],
       properties: {
         memberId: { type: 'string', minLength: 1 },
         email: { type: 'string', format: 'email' },
@@ -44,6 +49,8 @@ export const accountCreatedEventSchema = {
         accountType: { const: 'business' },
         locale: { enum: ['fr', 'en'] },
         batchId: { type: ['string', 'null'] },
+        organizationName: { type: 'string' },
+        passwordSetByAdmin: { type: 'boolean' },
       },
     },
   },

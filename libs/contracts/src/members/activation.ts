@@ -39,29 +39,43 @@ export class ActivateAccountCommand extends ActivationTokenQuery {
   password: string;
 }
 
-/** Asked by the notifications service, over the private RPC queue, right before it sends a mail. */
-export class IssueActivationLinkCommand {
-  @IsUUID('4')
+/** Who an activation mail goes to, as the notifications service writes it. Never a token. */
+export interface ActivationMailRecipient {
   memberId: string;
-}
-
-export interface ActivationLink {
-  memberId: string;
+  organizationId: string;
   email: string;
   accountName: string;
   firstName: string | null;
   organizationName: string;
   locale: Locale;
-  activationUrl: string;
-  expiresAt: string;
-  temporaryPasswordSet: boolean;
+  passwordSetByAdmin: boolean;
 }
 
-/** The private command behind "send a new activation email" (exchange `roster.commands`). */
-export interface SendActivationEmailCommand {
-  id: string;
+/**
+ * Asked by the notifications service, over the private RPC queue, right before it sends a mail.
+ * The members service only stores the new link's hash: nothing it answers with is read back.
+ */
+export class IssueActivationLinkCommand {
+  @IsUUID('4')
   memberId: string;
+
+  @IsString()
+  @MinLength(1)
   organizationId: string;
+}
+
+/** Travels only in the RPC reply, never through a durable queue. */
+export interface ActivationLink {
+  activationUrl: string;
+  expiresAt: string;
+}
+
+/**
+ * The private command behind "send a new activation email" (exchange `roster.commands`): it
+ * carries what the mail says, so that sending it reads nothing back.
+ */
+export interface SendActivationEmailCommand extends ActivationMailRecipient {
+  id: string;
   requestedAt: string;
 }
 

@@ -12,6 +12,16 @@ export const RoutingKeys = {
   SendActivationEmail: 'notifications.send-activation-email',
 } as const;
 
+/**
+ * Message priorities, for the queues that declare `x-max-priority: MessagePriority.Interactive`.
+ * An admin waiting on a small batch or a resend must not wait behind another organization's
+ * hundred thousand welcome mails.
+ */
+export const MessagePriority = {
+  Bulk: 0,
+  Interactive: 1,
+} as const;
+
 export const Queues = {
   /** Request/response from the gateway to the members service. */
   MembersRpc: 'members.rpc',

@@ -1,13 +1,18 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** An activation link, known only by the SHA-256 of its token. */
+/**
+ * An activation link, known only by the SHA-256 of its token, or a revocation of a member's links.
+ * Nothing here is ever updated: a member's newest record decides, so issuing a link costs one
+ * insert (an update by `memberId` reads the whole collection on FerretDB, which grows with every
+ * member). A link is live while it is its member's newest record and has not expired.
+ */
 @Schema({ collection: 'activation_tokens', versionKey: false })
 export class ActivationToken {
-  /** SHA-256 (hex) of the token: the token itself is never stored. */
+  /** SHA-256 (hex) of the token: the token itself is never stored. A revocation has a random id. */
   @Prop({ type: String, required: true })
   _id: string;
 
-  @Prop({ required: true, index: true })
+  @Prop({ required: true })
   memberId: string;
 
   @Prop({ required: true })
@@ -20,12 +25,14 @@ export class ActivationToken {
   @Prop({ required: true })
   expiresAt: Date;
 
-  /** Set when a newer link replaced this one. */
-  @Prop({ type: Date, default: null })
-  revokedAt: Date | null;
+  /** A revocation is no link: it only ends the links issued before it. */
+  @Prop({ required: true })
+  revocation: boolean;
 }
 
 export const ActivationTokenSchema = SchemaFactory.createForClass(ActivationToken);
+/** Serves "is there a newer record for this member?" on MongoDB. */
+ActivationTokenSchema.index({ memberId: 1, createdAt: 1 });
 
 /** The use of a token: inserted once, so two concurrent activations cannot both succeed. */
 @Schema({ collection: 'activation_token_uses', versionKey: false })

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import { insertedOnce } from '../../persistence/duplicate-key';
 import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
+
+export type NewActivationToken = Omit<ActivationToken, 'revocation'>;
 
 @Injectable()
 export class ActivationTokensRepository {
@@ -11,14 +15,33 @@ export class ActivationTokensRepository {
     @InjectModel(ActivationTokenUse.name) private readonly uses: Model<ActivationTokenUse>,
   ) {}
 
-  /** Stores a new link for the member and revokes the ones before it. */
-  async replaceForMember(token: ActivationToken): Promise<void> {
-    await this.tokens.updateMany({ memberId: token.memberId, revokedAt: null }, { $set: { revokedAt: token.createdAt } });
-    await this.tokens.create(token);
+  /** The driver: one insert per mail, without mongoose's casting. */
+  private get collection(): Collection<ActivationToken> {
+    return this.tokens.collection as unknown as Collection<ActivationToken>;
   }
 
-  findByHash(hash: string): Promise<ActivationToken | null> {
-    return this.tokens.findById(hash).lean();
+  /** Stores a new link; being the member's newest record, it ends the ones before it. */
+  async add(token: NewActivationToken): Promise<void> {
+    await this.collection.insertOne({ ...token, revocation: false });
+  }
+
+  /** Ends every link of the member issued until now. */
+  async revokeAllForMember(memberId: string, organizationId: string): Promise<void> {
+    const now = new Date();
+    await this.collection.insertOne({ _id: `revocation:${randomUUID()}`, memberId, organizationId, createdAt: now, expiresAt: now, revocation: true });
+  }
+
+  findLinkByHash(hash: string): Promise<ActivationToken | null> {
+    return this.tokens.findOne({ _id: hash, revocation: false }).lean();
+  }
+
+  /** True when a link or a revocation came after this link (equal times are ordered by id). */
+  async isSuperseded(token: ActivationToken): Promise<boolean> {
+    const newer = await this.tokens.exists({
+      memberId: token.memberId,
+      $or: [{ createdAt: { $gt: token.createdAt } }, { createdAt: token.createdAt, _id: { $gt: token._id } }],
+    });
+    return newer !== null;
   }
 
   async isUsed(hash: string): Promise<boolean> {
@@ -28,9 +51,5 @@ export class ActivationTokensRepository {
   /** True for exactly one caller per token. */
   async markUsed(hash: string): Promise<boolean> {
     return insertedOnce(this.uses.create({ _id: hash, usedAt: new Date() }));
-  }
-
-  async revokeAllForMember(memberId: string): Promise<void> {
-    await this.tokens.updateMany({ memberId, revokedAt: null }, { $set: { revokedAt: new Date() } });
   }
 }

@@ -30,7 +30,7 @@ function parseJob(message: ConsumeMessage): BatchWorkJob | null {
     if (typeof job.batchId !== 'string' || !BATCH_WORK_PHASES.includes(job.phase as BatchWorkPhase) || !Number.isInteger(job.chunk)) return null;
     if (job.phase === 'validate' && !Array.isArray(job.rows)) return null;
     if (job.rowsToCommit !== undefined && !Array.isArray(job.rowsToCommit)) return null;
-    if (job.phase === 'commit' && !isLocale(job.locale)) return null;
+    if (job.phase === 'commit' && (typeof job.organization?.name !== 'string' || !isLocale(job.organization.locale))) return null;
     return job as BatchWorkJob;
   } catch {
     return null;
@@ -113,7 +113,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
       return;
     }
-    await this.commitChunk.process(batch, job.chunk, job.locale!, job.rowsToCommit, redo || job.rescheduled === true);
+    await this.commitChunk.process(batch, job.chunk, job.organization!, job.rowsToCommit, redo || job.rescheduled === true);
     this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
     await this.finalizer.finishIfComplete(batch, 'commit');
   }

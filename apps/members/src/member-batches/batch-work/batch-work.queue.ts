@@ -31,10 +31,15 @@ export interface BatchWorkJob {
   chunk: number;
   rows?: BatchRow[];
   rowsToCommit?: RowToCommit[];
-  /** A commit job's: the organization's language, looked up once for the whole commit. */
-  locale?: Locale;
+  /** A commit job's: the organization as its accounts and events name it, looked up once for the whole commit. */
+  organization?: CommittingOrganization;
   /** A commit job queued again by a scheduling that was redone: its chunk may be committed already. */
   rescheduled?: boolean;
+}
+
+export interface CommittingOrganization {
+  name: string;
+  locale: Locale;
 }
 
 /**

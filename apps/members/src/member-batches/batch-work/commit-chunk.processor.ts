@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Locale, RowProblem } from '@app/contracts';
+import { MessagePriority, type RowProblem } from '@app/contracts';
 import { accountNameCandidates } from '../../account-names/account-name-candidates';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
@@ -12,6 +12,7 @@ import { CommitResultsRepository } from '../persistence/commit-results.repositor
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { RowProblems } from '../row-validation/row-problems';
 import { AccountEventsPublisher } from '../account-events.publisher';
+import type { CommittingOrganization } from './batch-work.queue';
 
 /** Names tried for a row whose account name was taken between review and commit. */
 const REPLACEMENT_TRIES = 20;
@@ -33,19 +34,19 @@ export class CommitChunkProcessor {
   ) {}
 
   /**
-   * `locale`: the organization's, for the accounts and their events. `carried`: the chunk's valid
+   * `organization`: its name and language, for the accounts and their events. `carried`: the chunk's valid
    * rows as read when the commit was scheduled; without them they are read here. `mayBeCommitted`:
    * the job was delivered or queued before, so its chunk may be done (otherwise the check is
    * skipped: on FerretDB every look-up reads its whole collection). Answers how many rows the
    * chunk had to commit.
    */
-  async process(batch: MemberBatch, chunk: number, locale: Locale, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
+  async process(batch: MemberBatch, chunk: number, organization: CommittingOrganization, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
     if (mayBeCommitted && (await this.milestones.isChunkCommitted(batch._id, chunk))) return 0;
     const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
     const now = new Date();
-    const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, row, row.accountName!, locale, now)));
+    const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, row, row.accountName!, organization, now)));
     const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => createdOutcome(row, row.accountName!));
-    outcomes.push(...(await this.resolveRefused(batch, rows.filter((row) => refused.has(row._id)), locale, now)));
+    outcomes.push(...(await this.resolveRefused(batch, rows.filter((row) => refused.has(row._id)), organization, now)));
     outcomes.sort((a, b) => a.line - b.line);
 
     const byId = new Map(rows.map((row) => [row._id, row]));
@@ -55,13 +56,21 @@ export class CommitChunkProcessor {
       id: chunkDocumentId(batch._id, chunk),
       organizationId: batch.organizationId,
       batchId: batch._id,
-      locale,
+      locale: organization.locale,
+      organizationName: organization.name,
       occurredAt: now,
       members: created.map((outcome) => {
         const row = byId.get(outcome.rowId)!;
-        return { memberId: row._id, email: row.emailNormalized, accountName: outcome.accountName!, firstName: row.firstName, lastName: row.lastName };
+        return {
+          memberId: row._id,
+          email: row.emailNormalized,
+          accountName: outcome.accountName!,
+          firstName: row.firstName,
+          lastName: row.lastName,
+          passwordSetByAdmin: row.passwordHash !== null,
+        };
       }),
-    });
+    }, batch.chunkCount <= 1 ? MessagePriority.Interactive : MessagePriority.Bulk);
     const tally: CommitTally = { chunk, created: created.length, failed: outcomes.length - created.length };
     const notableOutcomes = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.notices.length > 0 || outcome.accountName !== byId.get(outcome.rowId)!.accountName);
     const recorded = notableOutcomes.length === 0 ? tally : await this.recordNotable(batch, tally, notableOutcomes, now);
@@ -78,7 +87,7 @@ export class CommitChunkProcessor {
   }
 
   /** Why did a unique index refuse these accounts? Already created, email taken, or name taken. */
-  private async resolveRefused(batch: MemberBatch, rows: RowToCommit[], locale: Locale, now: Date): Promise<RowOutcome[]> {
+  private async resolveRefused(batch: MemberBatch, rows: RowToCommit[], organization: CommittingOrganization, now: Date): Promise<RowOutcome[]> {
     if (rows.length === 0) return [];
     const existing = await this.accounts.accountNamesById(rows.map((row) => row._id));
     const missing = rows.filter((row) => !existing.has(row._id));
@@ -90,15 +99,15 @@ export class CommitChunkProcessor {
       if (accountName) outcomes.push(this.alreadyCreated(row, accountName));
       else if (owner === batch.organizationId) outcomes.push(this.failed(row, RowProblems.alreadyMember(row.emailNormalized)));
       else if (owner) outcomes.push(this.failed(row, RowProblems.emailInUse(row.emailNormalized)));
-      else outcomes.push(await this.createUnderAnotherName(batch, row, locale, now));
+      else outcomes.push(await this.createUnderAnotherName(batch, row, organization, now));
     }
     return outcomes;
   }
 
-  private async createUnderAnotherName(batch: MemberBatch, row: RowToCommit, locale: Locale, now: Date): Promise<RowOutcome> {
+  private async createUnderAnotherName(batch: MemberBatch, row: RowToCommit, organization: CommittingOrganization, now: Date): Promise<RowOutcome> {
     for (const name of this.replacementNames(row)) {
       if (await this.accounts.isAccountNameTaken(name)) continue;
-      if ((await this.accounts.insertOne(this.accountFor(batch, row, name, locale, now))) === 'inserted') {
+      if ((await this.accounts.insertOne(this.accountFor(batch, row, name, organization, now))) === 'inserted') {
         return createdOutcome(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
       }
       const raced = await this.accounts.findById(row._id);
@@ -117,7 +126,7 @@ export class CommitChunkProcessor {
     return [...new Set([...row.suggestions, ...generated])].filter((name) => name !== row.accountName);
   }
 
-  private accountFor(batch: MemberBatch, row: RowToCommit, accountName: string, locale: Locale, now: Date): Account {
+  private accountFor(batch: MemberBatch, row: RowToCommit, accountName: string, organization: CommittingOrganization, now: Date): Account {
     const passwordSet = row.passwordHash !== null;
     return {
       _id: row._id,
@@ -131,7 +140,7 @@ export class CommitChunkProcessor {
       status: passwordSet ? 'active' : 'pending_activation',
       passwordHash: row.passwordHash,
       mustChangePassword: passwordSet,
-      locale,
+      locale: organization.locale,
       batchId: batch._id,
       createdAt: now,
       activatedAt: null,

@@ -3,6 +3,8 @@ import { OrganizationsRepository } from '../../organizations/persistence/organiz
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
+import type { CommittingOrganization } from './batch-work.queue';
+import { DEFAULT_LOCALE } from '@app/contracts';
 
 /**
  * Reads the reviewed rows of a batch in one pass, from the chunk snapshots written at validation,
@@ -21,8 +23,9 @@ export class ScheduleCommitProcessor {
 
   /** `redo`: an earlier scheduling may have queued some of these chunks, maybe committed since. */
   async process(batch: MemberBatch, redo: boolean): Promise<void> {
-    const locale = (await this.organizations.findById(batch.organizationId))?.locale ?? 'en';
-    const job = { batchId: batch._id, phase: 'commit' as const, locale, rescheduled: redo };
+    const found = await this.organizations.findById(batch.organizationId);
+    const organization: CommittingOrganization = { name: found?.name ?? '', locale: found?.locale ?? DEFAULT_LOCALE };
+    const job = { batchId: batch._id, phase: 'commit' as const, organization, rescheduled: redo };
     const scheduled = new Set<number>();
     for await (const { chunk, rows } of this.snapshots.streamBatch(batch._id)) {
       await this.work.publish([{ ...job, chunk, rowsToCommit: rows }]);

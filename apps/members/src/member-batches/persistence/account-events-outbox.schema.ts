@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { AccountCreatedData, Locale } from '@app/contracts';
 
 /** What differs between the AccountCreated events of one chunk. */
-export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'lastName'>;
+export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'lastName' | 'passwordSetByAdmin'>;
 
 /**
  * The AccountCreated events of one committed chunk, waiting for the relay, which deletes the
@@ -24,6 +24,9 @@ export class AccountEventsOutboxEntry {
 
   @Prop({ type: String, required: true })
   locale: Locale;
+
+  @Prop({ type: String, required: true })
+  organizationName: string;
 
   @Prop({ required: true })
   occurredAt: Date;

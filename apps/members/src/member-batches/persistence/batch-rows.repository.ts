@@ -41,8 +41,9 @@ export class BatchRowsRepository {
     return this.rows.find({ batchId, chunk }).sort({ line: 1 }).lean();
   }
 
-  async page(batchId: string, status: RowStatus | undefined, page: number, limit: number): Promise<Page<BatchRow>> {
-    const filter = status ? { batchId, status } : { batchId };
+  /** `exceptChunks`: chunks whose rows are left out (committed ones, whose valid rows are valid no more). */
+  async page(batchId: string, status: RowStatus | undefined, page: number, limit: number, exceptChunks: number[] = []): Promise<Page<BatchRow>> {
+    const filter = { batchId, ...(status ? { status } : {}), ...(exceptChunks.length > 0 ? { chunk: { $nin: exceptChunks } } : {}) };
     const [items, total] = await Promise.all([
       this.rows
         .find(filter)

@@ -1,8 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type SentNotificationState = 'sending' | 'sent' | 'skipped';
+export type SentNotificationState = 'sent' | 'skipped';
 
-/** One per event or command that may lead to a mail, keyed by its id: the dedupe record. */
+/**
+ * What became of an event or command that may lead to a mail, keyed by its id: inserted once,
+ * when its mail was accepted by the SMTP server or found unnecessary, and never updated.
+ */
 @Schema({ collection: 'sent_notifications', versionKey: false })
 export class SentNotification {
   /** The id of the event or command (a UUID). */
@@ -16,23 +19,12 @@ export class SentNotification {
   @Prop({ type: String, required: true })
   state: SentNotificationState;
 
-  /** Names the one delivery holding the claim; only it may complete or release it. */
+  /** The try (1 for the first) that sent the mail, or found it unnecessary. */
   @Prop({ required: true })
-  claimId: string;
+  attempt: number;
 
   @Prop({ required: true })
-  claimedAt: Date;
-
-  /** Past this, a claim still `sending` belongs to a sender that stopped, and may be taken over. */
-  @Prop({ required: true })
-  leaseUntil: Date;
-
-  /** The try (1 for the first) that sent the mail. */
-  @Prop({ type: Number, default: null })
-  attempt: number | null;
-
-  @Prop({ type: Date, default: null })
-  completedAt: Date | null;
+  completedAt: Date;
 
   /** Why no mail was needed, for a `skipped` record. */
   @Prop({ type: String, default: null })
