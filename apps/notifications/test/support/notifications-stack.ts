@@ -155,7 +155,7 @@ export class NotificationsStack {
     const http = () => this.stack.http();
     const auth = `Bearer ${admin.token}`;
     const batch = (await http().post('/api/v1/member-batches').set('Authorization', auth).send({ emails }).expect(201)).body;
-    for (const row of batch.rows as { id: string; email: string }[]) {
+    for (const row of (batch.rows ?? []) as { id: string; email: string }[]) {
       const password = passwords[row.email];
       if (password) await http().patch(`/api/v1/member-batches/${batch.id}/rows/${row.id}`).set('Authorization', auth).send({ password }).expect(200);
     }
