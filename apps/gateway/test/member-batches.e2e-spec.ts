@@ -1,5 +1,7 @@
 import { ACCOUNT_CREATED_VERSION, accountCreatedEventSchema } from '@app/contracts';
 import { EventTap, eventually } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { AccountsRepository } from '../../members/src/accounts/persistence/accounts.repository';
 import { BatchMilestonesRepository } from '../../members/src/member-batches/persistence/batch-milestones.repository';
 import { MemberBatchesRepository } from '../../members/src/member-batches/persistence/member-batches.repository';
 import { type SignedInAdmin, TestStack } from './support/test-stack';
@@ -163,13 +165,29 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     expect(edit.body.code).toBe('batch_not_editable');
   });
 
-  it('gives a row the next free name, and says so, when its name was taken between review and commit', async () => {
+  it('holds a reviewed row\'s name; a name taken anyway before commit is replaced by the next free one, and the row says so', async () => {
     const first = (await as(contoso).post('/api/v1/member-batches', { emails: 'Ada Byron <ada.byron@contoso.example>' }).expect(201)).body;
     const wanted = first.rows[0].accountName;
     const second = (await as(fabrikam).post('/api/v1/member-batches', { emails: 'other.person@fabrikam.example' }).expect(201)).body;
-    await as(fabrikam).patch(`/api/v1/member-batches/${second.id}/rows/${second.rows[0].id}`, { accountName: wanted }).expect(200);
-    await as(fabrikam).post(`/api/v1/member-batches/${second.id}/commit`).expect(202);
-    await committed(fabrikam, second.id);
+    const refused = await as(fabrikam).patch(`/api/v1/member-batches/${second.id}/rows/${second.rows[0].id}`, { accountName: wanted }).expect(409);
+    expect(refused.body.details[0].suggestions.length).toBeGreaterThanOrEqual(3);
+    // An account that took the name without holding it, as accounts created before names were held did.
+    await stack.members!.app.get(AccountsRepository).insertOne({
+      _id: randomUUID(),
+      organizationId: 'an-organization-of-long-ago',
+      email: 'legacy.person@fabrikam.example',
+      emailNormalized: 'legacy.person@fabrikam.example',
+      accountName: wanted,
+      firstName: null,
+      lastName: null,
+      status: 'pending_activation',
+      passwordHash: null,
+      mustChangePassword: false,
+      locale: 'en',
+      batchId: null,
+      createdAt: new Date(),
+      activatedAt: null,
+    });
 
     await as(contoso).post(`/api/v1/member-batches/${first.id}/commit`).expect(202);
     const done = await committed(contoso, first.id);

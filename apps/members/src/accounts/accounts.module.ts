@@ -4,12 +4,20 @@ import { AccountsController } from './accounts.controller';
 import { MemberAuthController } from './member-auth.controller';
 import { Account, AccountSchema } from './persistence/account.schema';
 import { AccountsRepository } from './persistence/accounts.repository';
+import { AccountNameReservation, AccountNameReservationSchema, EmailReservation, EmailReservationSchema } from './persistence/reservation.schema';
+import { ReservationsRepository } from './persistence/reservations.repository';
 import { VerifyMemberUseCase } from './verify-member.usecase';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Account.name, schema: AccountSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: Account.name, schema: AccountSchema },
+      { name: EmailReservation.name, schema: EmailReservationSchema },
+      { name: AccountNameReservation.name, schema: AccountNameReservationSchema },
+    ]),
+  ],
   controllers: [AccountsController, MemberAuthController],
-  providers: [AccountsRepository, VerifyMemberUseCase],
-  exports: [AccountsRepository],
+  providers: [AccountsRepository, ReservationsRepository, VerifyMemberUseCase],
+  exports: [AccountsRepository, ReservationsRepository],
 })
 export class AccountsModule {}

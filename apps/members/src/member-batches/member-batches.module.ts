@@ -29,8 +29,6 @@ import { UploadStore } from '../uploads/upload-store';
 import { MemberBatchesController } from './member-batches.controller';
 import { BatchMilestone, BatchMilestoneSchema } from './persistence/batch-milestone.schema';
 import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
-import { BatchNameClaim, BatchNameClaimSchema } from './persistence/batch-name-claim.schema';
-import { BatchNameClaimsRepository } from './persistence/batch-name-claims.repository';
 import { BatchRequestKey, BatchRequestKeySchema } from './persistence/batch-request-key.schema';
 import { BatchRequestKeysRepository } from './persistence/batch-request-keys.repository';
 import { BatchRow, BatchRowSchema } from './persistence/batch-row.schema';
@@ -39,6 +37,9 @@ import { MemberBatch, MemberBatchSchema } from './persistence/member-batch.schem
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+import { EmailHolds } from './row-validation/email-holds';
+import { NameHolds } from './row-validation/name-holds';
+import { TakenAccountNames } from './row-validation/taken-account-names';
 import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
 
 @Module({
@@ -47,7 +48,6 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
       { name: MemberBatch.name, schema: MemberBatchSchema },
       { name: BatchRow.name, schema: BatchRowSchema },
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
-      { name: BatchNameClaim.name, schema: BatchNameClaimSchema },
       { name: CommitResult.name, schema: CommitResultSchema },
       { name: AccountEventsOutboxEntry.name, schema: AccountEventsOutboxEntrySchema },
       { name: ChunkSnapshot.name, schema: ChunkSnapshotSchema },
@@ -80,7 +80,9 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     AccountEventsOutboxRepository,
     AccountEventsPublisher,
     ChunkSnapshotsRepository,
-    BatchNameClaimsRepository,
+    EmailHolds,
+    NameHolds,
+    TakenAccountNames,
     BatchRequestKeysRepository,
     BatchRequestDeduplication,
     CreateUploadBatchUseCase,

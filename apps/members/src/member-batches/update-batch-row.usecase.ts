@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type BatchRowView, ErrorCode, type UpdateBatchRowCommand } from '@app/contracts';
 import { validateAccountName } from '../account-names/account-name';
-import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { ReservationsRepository } from '../accounts/persistence/reservations.repository';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { checkPasswordPolicy } from '../credentials/password-policy';
 import { DomainError } from '../rpc/domain.error';
@@ -13,6 +13,7 @@ import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.reposito
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { InMemoryNameClaims } from './row-validation/name-claims';
+import { NameHolds } from './row-validation/name-holds';
 
 const NAME_CODES: string[] = [ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken];
 
@@ -32,7 +33,8 @@ export class UpdateBatchRowUseCase {
     private readonly lookup: BatchLookup,
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
-    private readonly accounts: AccountsRepository,
+    private readonly reservations: ReservationsRepository,
+    private readonly nameHolds: NameHolds,
     private readonly names: AccountNamePicker,
     private readonly hasher: PasswordHasher,
     private readonly snapshots: ChunkSnapshotsRepository,
@@ -62,9 +64,11 @@ export class UpdateBatchRowUseCase {
       await this.chooseAccountName(updated, patch.accountName.trim().toLowerCase());
       nameSettled = true;
     } else if (canHaveAccount && namesChanged && !row.accountNameChosen) {
-      updated.suggestions = await this.freshSuggestions(updated);
-      updated.accountName = updated.suggestions[0] ?? null;
+      const [suggestions] = await this.names.suggest([this.nameRequest(updated)], this.nameHolds.forBatch(row.batchId, true));
+      updated.suggestions = suggestions;
+      updated.accountName = suggestions[0] ?? null;
     }
+    if (row.accountName && updated.accountName !== row.accountName) await this.reservations.releaseName(row.accountName, row._id);
     // A name the directory asked for and that was refused stays a problem until the admin picks one.
     const nameProblems = nameSettled ? [] : row.problems.filter((problem) => NAME_CODES.includes(problem.code));
     updated.problems = [...emailProblems, ...nameProblems];
@@ -92,15 +96,15 @@ export class UpdateBatchRowUseCase {
     return toBatchRowView(updated);
   }
 
-  /** The admin picked a name: it must be valid, free in the system and unused in the batch. */
+  /** The admin picked a name: it must be valid and free in the system (no other row or member holds it); the row then holds it. */
   private async chooseAccountName(row: BatchRow, name: string): Promise<void> {
     const invalid = validateAccountName(name);
     if (invalid) {
       const suggestions = await this.freshSuggestions(row);
       throw new DomainError(invalid.code, invalid.message, [{ field: 'accountName', code: invalid.code, message: invalid.message, suggestions }]);
     }
-    const usedInBatch = await this.rows.accountNamesUsedInBatch(row.batchId, [name], row._id);
-    if (usedInBatch.has(name) || (await this.accounts.isAccountNameTaken(name))) {
+    const refused = await this.reservations.holdNames([{ name, batchId: row.batchId, rowId: row._id }], true);
+    if (refused.has(name)) {
       const suggestions = await this.freshSuggestions(row);
       const message = `The account name "${name}" is already taken; pick one of the suggestions.`;
       throw new DomainError(ErrorCode.AccountNameTaken, message, [{ field: 'accountName', code: ErrorCode.AccountNameTaken, message, suggestions }]);
@@ -110,19 +114,13 @@ export class UpdateBatchRowUseCase {
     if (!row.suggestions.includes(name)) row.suggestions = [name, ...row.suggestions];
   }
 
-  /** Suggestions free in the system and unused by the batch's other rows. */
+  /** Names to pick from, not known taken; they hold nothing until picked. */
   private async freshSuggestions(row: BatchRow): Promise<string[]> {
-    const request = {
-      rowId: row._id,
-      source: nameSourceOf(row),
-    };
-    const claims = new InMemoryNameClaims();
-    const [first] = await this.names.suggest([request], claims);
-    const usedInBatch = await this.rows.accountNamesUsedInBatch(row.batchId, first, row._id);
-    if (usedInBatch.size === 0) return first;
-    const fresh = new InMemoryNameClaims();
-    await fresh.claim([...usedInBatch].map((name) => ({ name, rowId: 'another row' })));
-    const [second] = await this.names.suggest([request], fresh);
-    return second;
+    const [suggestions] = await this.names.suggest([this.nameRequest(row)], new InMemoryNameClaims());
+    return suggestions;
+  }
+
+  private nameRequest(row: BatchRow) {
+    return { rowId: row._id, source: nameSourceOf(row) };
   }
 }

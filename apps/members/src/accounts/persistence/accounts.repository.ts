@@ -73,10 +73,6 @@ export class AccountsRepository {
     );
   }
 
-  async isAccountNameTaken(accountName: string): Promise<boolean> {
-    return (await this.accounts.exists({ accountName })) !== null;
-  }
-
   /** Account names of the accounts among these ids that exist. */
   async accountNamesById(ids: string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
@@ -99,11 +95,11 @@ export class AccountsRepository {
     return found;
   }
 
-  async findTakenAccountNames(names: string[]): Promise<Set<string>> {
+  /** The names among these that members have (each look-up reads the collection on FerretDB: keep it to rare cases). */
+  async takenAccountNames(names: string[]): Promise<Set<string>> {
     const taken = new Set<string>();
     for (const part of chunks([...new Set(names)], IN_CHUNK)) {
-      const rows = await this.collection.find({ accountName: { $in: part } }, { projection: { _id: 0, accountName: 1 } }).toArray();
-      for (const row of rows) taken.add(row.accountName);
+      for (const account of await this.collection.find({ accountName: { $in: part } }, { projection: { _id: 0, accountName: 1 } }).toArray()) taken.add(account.accountName);
     }
     return taken;
   }

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent, type BatchCounts } from '@app/contracts';
 import { UploadStore } from '../../uploads/upload-store';
-import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
@@ -19,7 +18,6 @@ export class BatchFinalizer {
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
     private readonly milestones: BatchMilestonesRepository,
-    private readonly claims: BatchNameClaimsRepository,
     private readonly snapshots: ChunkSnapshotsRepository,
     private readonly uploads: UploadStore,
   ) {}
@@ -59,10 +57,10 @@ export class BatchFinalizer {
       data: { batchId: batch._id, source: batch.source, status, counts, startedByAdminId: batch.createdByAdminId },
     };
     await this.batches.setStatus(batch._id, status, { counts, failureReason, completedAt: now, pendingEvent: event, eventPending: true });
-    // Name claims and chunk snapshots only serve review and commit; removing them is slow on
-    // FerretDB, so it happens after the batch is closed and nothing waits for it.
-    Promise.all([this.claims.deleteBatch(batch._id), this.snapshots.deleteBatch(batch._id)]).catch((error: Error) =>
-      this.logger.warn({ message: 'could not remove name claims and chunk snapshots', batchId: batch._id, reason: error.message }),
+    // Chunk snapshots only serve review and commit; removing them is slow on FerretDB, so it
+    // happens after the batch is closed and nothing waits for it.
+    this.snapshots.deleteBatch(batch._id).catch((error: Error) =>
+      this.logger.warn({ message: 'could not remove chunk snapshots', batchId: batch._id, reason: error.message }),
     );
   }
 

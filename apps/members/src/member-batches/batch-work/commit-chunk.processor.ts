@@ -4,6 +4,7 @@ import { accountNameCandidates } from '../../account-names/account-name-candidat
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
+import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
 import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
@@ -28,6 +29,7 @@ export class CommitChunkProcessor {
   constructor(
     private readonly rows: BatchRowsRepository,
     private readonly accounts: AccountsRepository,
+    private readonly reservations: ReservationsRepository,
     private readonly results: CommitResultsRepository,
     private readonly events: AccountEventsPublisher,
     private readonly milestones: BatchMilestonesRepository,
@@ -106,7 +108,7 @@ export class CommitChunkProcessor {
 
   private async createUnderAnotherName(batch: MemberBatch, row: RowToCommit, organization: CommittingOrganization, now: Date): Promise<RowOutcome> {
     for (const name of this.replacementNames(row)) {
-      if (await this.accounts.isAccountNameTaken(name)) continue;
+      if ((await this.reservations.holdNames([{ name, batchId: batch._id, rowId: row._id }], true)).has(name)) continue;
       if ((await this.accounts.insertOne(this.accountFor(batch, row, name, organization, now))) === 'inserted') {
         return createdOutcome(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
       }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
 import { UploadStore } from '../../uploads/upload-store';
 import type { BatchRow } from '../persistence/batch-row.schema';
-import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
@@ -30,7 +29,6 @@ export class ParseUploadProcessor {
     private readonly uploads: UploadStore,
     private readonly batches: MemberBatchesRepository,
     private readonly work: BatchWorkEnqueuer,
-    private readonly claims: BatchNameClaimsRepository,
     private readonly validator: BatchRowsValidator,
   ) {}
 
@@ -85,7 +83,7 @@ export class ParseUploadProcessor {
   }
 
   private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number, redo: boolean): Promise<void> {
-    await this.validator.settleRequestedNames(rows, this.claims.forBatch(batch._id, redo));
+    await this.validator.settleRequestedNames(rows, this.validator.nameClaimsOf(batch._id, redo));
     await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows }]);
     await this.batches.update(batch._id, { parsedRows });
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { BatchNameClaimsRepository } from '../persistence/batch-name-claims.repository';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
@@ -15,13 +14,12 @@ import type { ValidatedChunk } from '../persistence/batch-milestones.repository'
 export class ValidateChunkProcessor {
   constructor(
     private readonly rows: BatchRowsRepository,
-    private readonly claims: BatchNameClaimsRepository,
     private readonly validator: BatchRowsValidator,
     private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
   async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<ValidatedChunk> {
-    await this.validator.checkRows(batch.organizationId, rows, this.claims.forBatch(batch._id, redo));
+    await this.validator.checkRows(batch.organizationId, rows, this.validator.nameClaimsOf(batch._id, redo));
     const stored = await this.rows.insertChunkIfAbsent(rows);
     await this.snapshots.save(batch._id, stored);
     return { rows: stored.length, valid: stored.filter((row) => row.status === 'valid').length };

@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
-import { updateManyById } from '../../persistence/bulk-update';
 import { insertManyRefused } from '../../persistence/insert-many';
 import { BatchRow } from './batch-row.schema';
 
@@ -77,21 +76,7 @@ export class BatchRowsRepository {
     return counts;
   }
 
-  /** Other rows of the batch that already use one of these account names. */
-  async accountNamesUsedInBatch(batchId: string, names: string[], exceptRowId: string): Promise<Set<string>> {
-    const used = new Set<string>();
-    for (const name of new Set(names)) {
-      const other = await this.collection.findOne({ batchId, accountName: name }, { projection: { _id: 1 } });
-      if (other && other._id !== exceptRowId) used.add(name);
-    }
-    return used;
-  }
-
   async update(rowId: string, changes: BatchRowChanges): Promise<void> {
     await this.collection.updateOne({ _id: rowId }, { $set: changes });
-  }
-
-  async updateMany(changes: { rowId: string; changes: BatchRowChanges }[]): Promise<void> {
-    await updateManyById(this.collection, changes.map((change) => ({ id: change.rowId, update: { $set: change.changes } })));
   }
 }

@@ -22,6 +22,13 @@ export class MemberBatchesRepository {
     return this.batches.findById(id).lean();
   }
 
+  /** The batches among these whose accounts are being created. */
+  async committingAmong(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const committing = await this.batches.find({ _id: { $in: [...new Set(ids)] }, status: 'committing' }, { _id: 1 }).lean();
+    return new Set(committing.map((batch) => batch._id));
+  }
+
   findInOrganization(organizationId: string, id: string): Promise<MemberBatch | null> {
     return this.batches.findOne({ _id: id, organizationId }).lean();
   }

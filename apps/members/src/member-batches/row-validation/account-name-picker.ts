@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { accountNameCandidates, type AccountNameSource } from '../../account-names/account-name-candidates';
 import { spreadAccountNames } from '../../account-names/spread-account-names';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
-import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import type { NameClaims } from './name-claims';
+import { TakenAccountNames } from './taken-account-names';
 
 export const SUGGESTION_COUNT = 3;
 const FIRST_LOOK = 8;
@@ -15,74 +15,70 @@ export interface NameRequest {
 }
 
 /**
- * Suggests, for each row, account names that are free in the whole system (one bulk look-up)
- * and held by no other row of the batch (claims). Rows compete in rounds: a name two rows
- * want goes to the one that claims it first; the other takes its next candidate.
+ * Suggests account names for rows: the first is claimed for the row (a name two rows want goes
+ * to the one that claims it first; the other takes its next candidate, in rounds), the others are
+ * its next candidates that no other row of the call was given and that are not known taken. They
+ * hold nothing: the admin's pick of one is claimed when made.
  */
 @Injectable()
 export class AccountNamePicker {
-  constructor(private readonly accounts: AccountsRepository) {}
+  constructor(private readonly taken: TakenAccountNames) {}
 
   async suggest(requests: NameRequest[], claims: NameClaims): Promise<string[][]> {
-    let look = FIRST_LOOK;
-    let candidates = requests.map((request) => this.candidatesFor(request, look));
-    const taken = await this.accounts.findTakenAccountNames(candidates.flat());
-    const heldElsewhere = new Set<string>();
-    const picks: string[][] = requests.map(() => []);
-    const tried: number[] = requests.map(() => 0);
+    const looks = requests.map(() => FIRST_LOOK);
+    const candidates = requests.map((request) => this.candidatesFor(request, FIRST_LOOK));
+    const tried = requests.map(() => 0);
+    const own: (string | null)[] = requests.map(() => null);
 
-    for (;;) {
-      const proposals = this.propose(requests, candidates, picks, tried, taken, heldElsewhere);
-      if (proposals.length === 0) {
-        const short = requests.map((_, index) => index).filter((index) => picks[index].length < SUGGESTION_COUNT);
-        if (short.length === 0 || look >= MAX_LOOK) break;
-        // Rare: every early candidate was taken; look further down the endless candidate lists.
-        look *= 4;
-        for (const index of short) candidates[index] = this.candidatesFor(requests[index], look);
-        for (const name of await this.accounts.findTakenAccountNames(short.flatMap((index) => candidates[index]))) taken.add(name);
-        continue;
+    for (let waiting = [...requests.keys()]; waiting.length > 0; ) {
+      const proposedNow = new Set<string>();
+      const proposals: { index: number; name: string }[] = [];
+      for (const index of waiting) {
+        const name = this.nextFree(candidates, tried, index, proposedNow);
+        if (name !== null) {
+          proposedNow.add(name);
+          proposals.push({ index, name });
+        } else if (tried[index] >= candidates[index].length && looks[index] < MAX_LOOK) {
+          // Rare: every early candidate was taken; look further down the endless candidate list.
+          looks[index] *= 4;
+          candidates[index] = this.candidatesFor(requests[index], looks[index]);
+        }
       }
       const refused = await claims.claim(proposals.map(({ index, name }) => ({ name, rowId: requests[index].rowId })));
       for (const { index, name } of proposals) {
-        if (refused.has(name)) heldElsewhere.add(name);
-        else picks[index].push(name);
+        this.taken.add(name);
+        if (!refused.has(name)) own[index] = name;
       }
+      waiting = waiting.filter((index) => own[index] === null && (tried[index] < candidates[index].length || looks[index] < MAX_LOOK));
     }
-    return picks;
+
+    const given = new Set(own.filter((name): name is string => name !== null));
+    return requests.map((_, index) => {
+      const names = own[index] ? [own[index]] : [];
+      for (const name of candidates[index]) {
+        if (names.length >= SUGGESTION_COUNT) break;
+        if (given.has(name) || this.taken.has(name)) continue;
+        given.add(name);
+        names.push(name);
+      }
+      return names;
+    });
+  }
+
+  /** The row's next candidate not known taken; null when the next one is proposed by another row this round, or none is left. */
+  private nextFree(candidates: string[][], tried: number[], index: number, proposedNow: Set<string>): string | null {
+    while (tried[index] < candidates[index].length) {
+      const name = candidates[index][tried[index]];
+      if (proposedNow.has(name)) return null;
+      tried[index] += 1;
+      if (!this.taken.has(name)) return name;
+    }
+    return null;
   }
 
   /** The preferred forms of the person's name, then numbered variants of the best one that differ per row. */
   private candidatesFor(request: NameRequest, look: number): string[] {
     const preferred = firstAccountNames(accountNameCandidates(request.source), look);
     return [...preferred, ...spreadAccountNames(preferred[0], request.rowId, look)];
-  }
-
-  /** The next free candidates each short row wants, no name proposed twice in one round. */
-  private propose(
-    requests: NameRequest[],
-    candidates: string[][],
-    picks: string[][],
-    tried: number[],
-    taken: Set<string>,
-    heldElsewhere: Set<string>,
-  ): { index: number; name: string }[] {
-    const proposedNow = new Set<string>();
-    const proposals: { index: number; name: string }[] = [];
-    for (const index of requests.keys()) {
-      let missing = SUGGESTION_COUNT - picks[index].length;
-      while (missing > 0 && tried[index] < candidates[index].length) {
-        const name = candidates[index][tried[index]];
-        tried[index] += 1;
-        if (taken.has(name) || heldElsewhere.has(name) || picks[index].includes(name)) continue;
-        if (proposedNow.has(name)) {
-          tried[index] -= 1;
-          break;
-        }
-        proposedNow.add(name);
-        proposals.push({ index, name });
-        missing -= 1;
-      }
-    }
-    return proposals;
   }
 }

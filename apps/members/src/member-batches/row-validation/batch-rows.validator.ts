@@ -3,10 +3,11 @@ import { ErrorCode, type RowProblem } from '@app/contracts';
 import { validateAccountName } from '../../account-names/account-name';
 import { requestedAccountName } from '../../account-names/requested-account-name';
 import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
-import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
-import { AccountNamePicker } from './account-name-picker';
+import { AccountNamePicker, SUGGESTION_COUNT } from './account-name-picker';
+import { EmailHolds } from './email-holds';
 import { InMemoryNameClaims, type NameClaims } from './name-claims';
+import { NameHolds } from './name-holds';
 import type { RowInput } from './row-input';
 import { RowProblems } from './row-problems';
 
@@ -32,15 +33,21 @@ function optional(value: string | undefined): string | null {
 @Injectable()
 export class BatchRowsValidator {
   constructor(
-    private readonly accounts: AccountsRepository,
+    private readonly emails: EmailHolds,
     private readonly names: AccountNamePicker,
+    private readonly nameHolds: NameHolds,
   ) {}
+
+  /** The names a batch's rows hold in the whole system; `mayHoldAlready` for work done again. */
+  nameClaimsOf(batchId: string, mayHoldAlready: boolean): NameClaims {
+    return this.nameHolds.forBatch(batchId, mayHoldAlready);
+  }
 
   /** A whole batch at once, in this process (what an admin typed). */
   async validate(scope: ValidationScope, inputs: RowInput[]): Promise<BatchRow[]> {
     const rows = inputs.map((input, index) => this.newRow(scope, input, index, [input.email]));
     this.markDuplicates(rows);
-    await this.checkRows(scope.organizationId, rows, new InMemoryNameClaims());
+    await this.checkRows(scope.organizationId, rows, this.nameClaimsOf(scope.batchId, false));
     return rows;
   }
 
@@ -49,7 +56,7 @@ export class BatchRowsValidator {
    * already known: the email elsewhere, the asked-for name, suggestions. Safe to run again.
    */
   async checkRows(organizationId: string, rows: BatchRow[], claims: NameClaims): Promise<void> {
-    await this.markExistingEmails(organizationId, rows);
+    await this.emails.hold(organizationId, rows.filter((row) => row.problems.length === 0));
     await this.assignAccountNames(rows, claims);
     for (const row of rows) row.status = row.problems.length > 0 ? 'invalid' : 'valid';
   }
@@ -92,17 +99,6 @@ export class BatchRowsValidator {
     }
   }
 
-  private async markExistingEmails(organizationId: string, rows: BatchRow[]): Promise<void> {
-    const candidates = rows.filter((row) => row.problems.length === 0);
-    const existing = await this.accounts.findExistingEmails(candidates.map((row) => row.emailNormalized));
-    const owner = new Map(existing.map((account) => [account.emailNormalized, account.organizationId]));
-    for (const row of candidates) {
-      const organization = owner.get(row.emailNormalized);
-      if (organization === undefined) continue;
-      row.problems.push(organization === organizationId ? RowProblems.alreadyMember(row.emailNormalized) : RowProblems.emailInUse(row.emailNormalized));
-    }
-  }
-
   /**
    * Names asked for by the directory come first (the earlier line wins a name two lines ask for),
    * if nobody in the system has them; then every row gets suggestions that avoid all of them and
@@ -112,25 +108,18 @@ export class BatchRowsValidator {
     // Rows whose only trouble is the name they asked for still need names to choose from.
     const named = rows.filter((row) => row.problems.every((problem) => NAME_PROBLEMS.has(problem.code)));
     await this.settleRequestedNames(named, claims);
-    const chosen = named.filter((row) => row.accountName !== null);
-    const taken = await this.accounts.findTakenAccountNames(chosen.map((row) => row.accountName!));
-    for (const row of chosen) {
-      if (!taken.has(row.accountName!)) continue;
-      row.problems.push(RowProblems.accountNameTaken(row.accountName!));
-      row.accountName = null;
+    // A row whose name is settled only needs alternatives, which hold nothing; the others get a name held for them.
+    const settled = new Set(named.filter((row) => row.problems.length === 0 && row.accountName !== null));
+    const unnamed = named.filter((row) => !settled.has(row));
+    const requestOf = (row: BatchRow) => ({ rowId: row._id, source: nameSourceOf(row) });
+    const alternatives = await this.names.suggest([...settled].map(requestOf), new InMemoryNameClaims());
+    const picked = await this.names.suggest(unnamed.map(requestOf), claims);
+    for (const [index, row] of [...settled].entries()) {
+      row.suggestions = [row.accountName!, ...alternatives[index].filter((name) => name !== row.accountName)].slice(0, SUGGESTION_COUNT);
     }
-
-    const suggestions = await this.names.suggest(
-      named.map((row) => ({
-        rowId: row._id,
-        source: nameSourceOf(row),
-      })),
-      claims,
-    );
-    for (const [index, row] of named.entries()) {
-      const own = row.problems.length === 0 ? row.accountName : null;
-      row.suggestions = own ? [own, ...suggestions[index].filter((name) => name !== own)] : suggestions[index];
-      row.accountName = own ?? row.suggestions[0] ?? null;
+    for (const [index, row] of unnamed.entries()) {
+      row.suggestions = picked[index];
+      row.accountName = row.suggestions[0] ?? null;
     }
   }
 
@@ -152,7 +141,7 @@ export class BatchRowsValidator {
         claimable.push(row);
       }
     }
-    const refused = await claims.claim(claimable.map((row) => ({ name: row.accountName!, rowId: row._id })));
+    const refused = await claims.claimRequested(claimable.map((row) => ({ name: row.accountName!, rowId: row._id })));
     for (const row of claimable.filter((candidate) => refused.has(candidate.accountName!))) {
       row.problems.push(RowProblems.accountNameTaken(row.accountName!));
       row.accountName = null;

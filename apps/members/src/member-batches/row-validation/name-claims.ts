@@ -4,15 +4,17 @@ export interface NameClaim {
 }
 
 /**
- * Which row of a batch holds which account name (as its choice or as a suggestion), so that no
- * two rows are offered the same name. Claiming again for the same row is harmless.
+ * Which row holds which account name, so that no two rows are offered the same name. Claiming
+ * again for the same row is harmless.
  */
 export interface NameClaims {
   /** Claims the names; answers the ones another row already holds. */
   claim(claims: NameClaim[]): Promise<Set<string>>;
+  /** The same for names people asked for (their directory's user name), which rows that may never become members give up to them. */
+  claimRequested(claims: NameClaim[]): Promise<Set<string>>;
 }
 
-/** For a batch validated in one go, in one process. */
+/** Names held only for the time of one answer, in this process: suggestions that reserve nothing. */
 export class InMemoryNameClaims implements NameClaims {
   private readonly holders = new Map<string, string>();
 
@@ -24,5 +26,9 @@ export class InMemoryNameClaims implements NameClaims {
       else if (holder !== rowId) refused.add(name);
     }
     return refused;
+  }
+
+  claimRequested(claims: NameClaim[]): Promise<Set<string>> {
+    return this.claim(claims);
   }
 }
