@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { type ActivationLink, type BatchRowView, type IssueActivationLinkCommand, type MemberBatchView, MembersRpc, type Page } from '@app/contracts';
+import { type BatchRowView, type IssueActivationLinksCommand, type IssuedActivationLinks, type MemberBatchView, MembersRpc, type Page } from '@app/contracts';
 import { eventually } from '@app/testing';
 import { MembersClient } from '../../src/members-client/members-client';
 import type { SignedInAdmin, TestStack } from './test-stack';
@@ -40,8 +40,8 @@ export async function addMembers(stack: TestStack, admin: SignedInAdmin, members
 
 /** A fresh activation link, as the notifications service gets it before mailing; earlier links stop working. */
 export async function issueActivationToken(stack: TestStack, member: CreatedMember): Promise<string> {
-  const command: IssueActivationLinkCommand = { memberId: member.memberId, organizationId: member.organizationId };
-  const link = await stack.gateway.app.get(MembersClient).send<ActivationLink>(MembersRpc.IssueActivationLink, command);
+  const command: IssueActivationLinksCommand = { members: [{ memberId: member.memberId, organizationId: member.organizationId }] };
+  const [link] = (await stack.gateway.app.get(MembersClient).send<IssuedActivationLinks>(MembersRpc.IssueActivationLinks, command)).links;
   const token = new URL(link.activationUrl).searchParams.get('token');
   if (!token) throw new Error(`no token in ${link.activationUrl}`);
   return token;

@@ -3,27 +3,27 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ActivateAccountCommand,
   type ActivationDetails,
-  type ActivationLink,
   ActivationTokenQuery,
-  IssueActivationLinkCommand,
+  IssueActivationLinksCommand,
+  type IssuedActivationLinks,
   MemberCommand,
   MembersRpc,
 } from '@app/contracts';
 import { ActivateAccountUseCase } from './activate-account.usecase';
-import { IssueActivationLinkUseCase } from './issue-activation-link.usecase';
+import { IssueActivationLinksUseCase } from './issue-activation-links.usecase';
 import { ResendActivationEmailUseCase } from './resend-activation-email.usecase';
 
 @Controller()
 export class ActivationController {
   constructor(
-    private readonly issueLink: IssueActivationLinkUseCase,
+    private readonly issueLinks: IssueActivationLinksUseCase,
     private readonly activation: ActivateAccountUseCase,
     private readonly resend: ResendActivationEmailUseCase,
   ) {}
 
-  @MessagePattern(MembersRpc.IssueActivationLink)
-  issue(@Payload() command: IssueActivationLinkCommand): Promise<ActivationLink> {
-    return this.issueLink.execute(command);
+  @MessagePattern(MembersRpc.IssueActivationLinks)
+  issue(@Payload() command: IssueActivationLinksCommand): Promise<IssuedActivationLinks> {
+    return this.issueLinks.execute(command);
   }
 
   @MessagePattern(MembersRpc.GetActivation)

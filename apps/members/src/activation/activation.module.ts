@@ -5,7 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { ActivateAccountUseCase } from './activate-account.usecase';
 import { ActivationTokenResolver } from './activation-token-resolver';
 import { ActivationController } from './activation.controller';
-import { IssueActivationLinkUseCase } from './issue-activation-link.usecase';
+import { IssueActivationLinksUseCase } from './issue-activation-links.usecase';
 import { ActivationToken, ActivationTokenSchema, ActivationTokenUse, ActivationTokenUseSchema } from './persistence/activation-token.schema';
 import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
 import { ResendActivationEmailUseCase } from './resend-activation-email.usecase';
@@ -20,6 +20,6 @@ import { ResendActivationEmailUseCase } from './resend-activation-email.usecase'
     OrganizationsModule,
   ],
   controllers: [ActivationController],
-  providers: [ActivationTokensRepository, ActivationTokenResolver, IssueActivationLinkUseCase, ActivateAccountUseCase, ResendActivationEmailUseCase],
+  providers: [ActivationTokensRepository, ActivationTokenResolver, IssueActivationLinksUseCase, ActivateAccountUseCase, ResendActivationEmailUseCase],
 })
 export class ActivationModule {}

@@ -4,7 +4,7 @@ import { ErrorCode, type Locale } from '@app/contracts';
 import { isValidEmail, normalizeEmail } from '../accounts/email-address';
 import { checkPasswordPolicy } from '../credentials/password-policy';
 import { PasswordHasher } from '../credentials/password-hasher';
-import { isDuplicateKeyError } from '../persistence/duplicate-key';
+import { isDuplicateKeyError } from '@app/persistence';
 import { DomainError } from '../rpc/domain.error';
 import { AdminsRepository } from './persistence/admins.repository';
 import { OrganizationsRepository } from './persistence/organizations.repository';

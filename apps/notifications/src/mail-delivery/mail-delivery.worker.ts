@@ -6,8 +6,11 @@ import { MailDelivery } from './mail-delivery';
 import { declareMailQueue, type MailQueueTopology, mailQueueTopology } from './mail-queue-topology';
 import { MAIL_TRIGGERS, type MailTrigger } from './mail-trigger';
 
-/** Mails in flight per queue: SMTP is slow work, and the pool holds 5 connections. */
-const PREFETCH = 5;
+/**
+ * Mails in flight per queue: enough for their claims, links and records to be written together
+ * while the pool's SMTP connections are kept busy.
+ */
+export const MAIL_PREFETCH = 50;
 
 /**
  * One manual-ack consumer per trigger, on its own durable queue. On shutdown the mails being
@@ -35,7 +38,7 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
         this.connection,
         {
           queue: topology.queue,
-          prefetch: PREFETCH,
+          prefetch: MAIL_PREFETCH,
           declare: (channel) => declareMailQueue(channel, topology),
           handle: (message, channel) => this.receive(trigger, topology, message, channel),
         },

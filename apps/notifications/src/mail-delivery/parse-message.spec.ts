@@ -7,7 +7,7 @@ import { parseMessage } from './parse-message';
 const accountCreated = {
   id: randomUUID(),
   type: 'AccountCreated',
-  version: 1,
+  version: 2,
   occurredAt: '2025-03-04T10:00:00.000Z',
   organizationId: randomUUID(),
   data: {
@@ -19,6 +19,8 @@ const accountCreated = {
     accountType: 'business',
     locale: 'fr',
     batchId: randomUUID(),
+    organizationName: 'Acme',
+    passwordSetByAdmin: false,
   },
 };
 
@@ -31,14 +33,25 @@ const batchCompleted = {
   data: { batchId: randomUUID(), source: 'emails', status: 'completed', counts: { total: 4, valid: 0, invalid: 1, created: 3, failed: 0 }, startedByAdminId: randomUUID() },
 };
 
-const sendActivationEmail = { id: randomUUID(), memberId: randomUUID(), organizationId: randomUUID(), requestedAt: '2025-03-04T10:00:00.000Z' };
+const sendActivationEmail = {
+  id: randomUUID(),
+  requestedAt: '2025-03-04T10:00:00.000Z',
+  memberId: randomUUID(),
+  organizationId: randomUUID(),
+  email: 'jeanne@acme.example',
+  accountName: 'jdupont',
+  firstName: null,
+  organizationName: 'Acme',
+  locale: 'en',
+  passwordSetByAdmin: true,
+};
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 describe('parseMessage', () => {
   it.each([
     ['AccountCreated', AccountCreatedMessage, accountCreated],
-    ['AccountCreated without the fields this service ignores', AccountCreatedMessage, { ...accountCreated, data: { memberId: accountCreated.data.memberId } }],
+    ['AccountCreated without the fields this service ignores', AccountCreatedMessage, { ...accountCreated, data: { ...accountCreated.data, lastName: undefined, accountType: undefined, batchId: undefined } }],
     ['BatchCompleted', BatchCompletedMessage, batchCompleted],
     ['SendActivationEmail', SendActivationEmailMessage, sendActivationEmail],
   ] as const)('accepts a well-formed %s', (_, schema, body) => {
@@ -52,7 +65,7 @@ describe('parseMessage', () => {
     ['an array', json([accountCreated]), 'malformed message: the body is not a JSON object'],
     ['null', json(null), 'malformed message: the body is not a JSON object'],
     ['another event type', json({ ...accountCreated, type: 'AccountDeleted' }), 'type must be equal to AccountCreated'],
-    ['a later version', json({ ...accountCreated, version: 2 }), 'version must be equal to 1'],
+    ['a later version', json({ ...accountCreated, version: 3 }), 'version must be equal to 2'],
     ['no id', json({ ...accountCreated, id: undefined }), 'id must be a UUID'],
     ['no data', json({ ...accountCreated, data: undefined }), 'data should not be null or undefined'],
     ['data that is a string', json({ ...accountCreated, data: 'x' }), 'nested property data must be either object or array'],

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { Locale } from '../locale';
 
 /** Activation tokens are 32 random bytes, base64url: 43 characters. */
@@ -51,11 +52,10 @@ export interface ActivationMailRecipient {
   passwordSetByAdmin: boolean;
 }
 
-/**
- * Asked by the notifications service, over the private RPC queue, right before it sends a mail.
- * The members service only stores the new link's hash: nothing it answers with is read back.
- */
-export class IssueActivationLinkCommand {
+/** The most links asked for in one request. */
+export const MAX_LINKS_PER_REQUEST = 500;
+
+export class ActivationLinkRequest {
   @IsUUID('4')
   memberId: string;
 
@@ -64,10 +64,28 @@ export class IssueActivationLinkCommand {
   organizationId: string;
 }
 
+/**
+ * Asked by the notifications service, over the private RPC queue, right before it sends the mails
+ * it is writing. The members service only stores the new links' hashes: nothing is read back.
+ */
+export class IssueActivationLinksCommand {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LINKS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => ActivationLinkRequest)
+  members: ActivationLinkRequest[];
+}
+
 /** Travels only in the RPC reply, never through a durable queue. */
 export interface ActivationLink {
   activationUrl: string;
   expiresAt: string;
+}
+
+/** One link per member asked for, in the same order. */
+export interface IssuedActivationLinks {
+  links: ActivationLink[];
 }
 
 /**

@@ -12,7 +12,7 @@ export const MembersRpc = {
   ListMembers: 'members.list',
   GetMember: 'members.get',
   ResendActivationEmail: 'members.resend-activation-email',
-  IssueActivationLink: 'activation.issue-link',
+  IssueActivationLinks: 'activation.issue-links',
   GetActivation: 'activation.get',
   Activate: 'activation.activate',
   VerifyMember: 'auth.verify-member',

@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { MembersQuery, Page } from '@app/contracts';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
-import { insertManyRefused } from '../../persistence/insert-many';
+import { isDuplicateKeyError } from '@app/persistence';
+import { insertManyRefused } from '@app/persistence';
 import { Account } from './account.schema';
 
 /** `$in` lists are cut to this size: each one is a scan on FerretDB, an index walk on MongoDB. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { insertManyRefused } from '../../persistence/insert-many';
+import { insertManyRefused } from '@app/persistence';
 import { AccountNameReservation, EmailReservation } from './reservation.schema';
 
 export type EmailHold = Omit<EmailReservation, 'reservedAt'>;

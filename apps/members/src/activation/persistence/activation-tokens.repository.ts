@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { insertedOnce } from '../../persistence/duplicate-key';
+import { insertedOnce } from '@app/persistence';
 import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
 
 export type NewActivationToken = Omit<ActivationToken, 'revocation'>;
@@ -20,9 +20,9 @@ export class ActivationTokensRepository {
     return this.tokens.collection as unknown as Collection<ActivationToken>;
   }
 
-  /** Stores a new link; being the member's newest record, it ends the ones before it. */
-  async add(token: NewActivationToken): Promise<void> {
-    await this.collection.insertOne({ ...token, revocation: false });
+  /** Stores new links; being each member's newest record, they end the ones before them. */
+  async add(tokens: NewActivationToken[]): Promise<void> {
+    await this.collection.insertMany(tokens.map((token) => ({ ...token, revocation: false })), { ordered: false });
   }
 
   /** Ends every link of the member issued until now. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { insertedOnce } from '../../persistence/duplicate-key';
+import { insertedOnce } from '@app/persistence';
 import type { CreatedAccounts } from '../account-created-events';
 import { AccountEventsOutboxEntry, type CreatedMember } from './account-events-outbox.schema';
 

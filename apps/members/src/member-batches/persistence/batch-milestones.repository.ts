@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { BatchCounts } from '@app/contracts';
 import type { Model } from 'mongoose';
-import { insertedOnce } from '../../persistence/duplicate-key';
+import { insertedOnce } from '@app/persistence';
 import { BatchMilestone } from './batch-milestone.schema';
 
 const VALIDATE_PHASE = 'validate';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { isDuplicateKeyError } from '@app/persistence';
 import { BatchRequestKey } from './batch-request-key.schema';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
-import { insertManyRefused } from '../../persistence/insert-many';
+import { insertManyRefused } from '@app/persistence';
 import { BatchRow } from './batch-row.schema';
 
 const INSERT_CHUNK = 500;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { insertedOnce } from '../../persistence/duplicate-key';
+import { insertedOnce } from '@app/persistence';
 import { type BatchRow, rowToCommit, type RowToCommit } from './batch-row.schema';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
 import { chunkDocumentId } from './commit-result.schema';

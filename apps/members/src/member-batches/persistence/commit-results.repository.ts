@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { insertedOnce } from '../../persistence/duplicate-key';
+import { insertedOnce } from '@app/persistence';
 import { chunkDocumentId, CommitResult } from './commit-result.schema';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '@app/contracts';
-import { isDuplicateKeyError } from '../../persistence/duplicate-key';
+import { isDuplicateKeyError } from '@app/persistence';
 import { Organization } from './organization.schema';
 
 export function normalizeOrganizationName(name: string): string {

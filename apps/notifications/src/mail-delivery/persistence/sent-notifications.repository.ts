@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
+import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
+import { insertManyRefused } from '@app/persistence';
+import { RequestBatcher } from '../../batching/request-batcher';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { MailClaim } from './mail-claim.schema';
@@ -16,17 +18,17 @@ export type Claim =
 
 const CLAIM_ROUNDS = 3;
 
-function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
+/** Claims and outcomes written within a few milliseconds of each other go in one insert. */
+const GATHERING = { maxSize: 100, maxWaitMs: 5 };
 
 /**
  * The dedupe of mails by event id, built on what is race-safe on both MongoDB and FerretDB (no
  * transactions, non-atomic updates there): a unique insert of the id to claim a mail, a unique
  * insert of its outcome once sent, and a delete checked by its count to take over the claim of a
- * sender that stopped. A first delivery only inserts: FerretDB reads a whole collection for any
- * look-up or update, even by `_id`, and both collections grow with every mail ever sent. Only a
- * message delivered again reads them.
+ * sender that stopped. A first delivery only inserts, together with the mails written at the
+ * same time: FerretDB reads a whole collection for any look-up or update, even by `_id`, both
+ * collections grow with every mail ever sent, and each write command costs milliseconds whatever
+ * it holds. Only a message delivered again reads them.
  *
  * A crash between claim and send leaves a claim without an outcome and an unacked message, which
  * the broker redelivers. That delivery finds the claim live and waits a retry delay; once the
@@ -38,6 +40,9 @@ function isDuplicateKeyError(error: unknown): boolean {
  */
 @Injectable()
 export class SentNotificationsRepository {
+  private readonly claimInserts = new RequestBatcher<MailClaim, boolean>((claims) => insertedEach(this.claimCollection, claims), GATHERING);
+  private readonly outcomeInserts = new RequestBatcher<SentNotification, boolean>((outcomes) => insertedEach(this.outcomeCollection, outcomes), GATHERING);
+
   constructor(
     @InjectModel(MailClaim.name) private readonly claims: Model<MailClaim>,
     @InjectModel(SentNotification.name) private readonly outcomes: Model<SentNotification>,
@@ -55,11 +60,8 @@ export class SentNotificationsRepository {
     for (let round = 0; round < CLAIM_ROUNDS; round++) {
       const claimId = randomUUID();
       const now = new Date();
-      try {
-        await this.claimCollection.insertOne({ _id: id, kind, claimId, claimedAt: now, leaseUntil: new Date(now.getTime() + leaseMs) });
+      if (await this.claimInserts.request({ _id: id, kind, claimId, claimedAt: now, leaseUntil: new Date(now.getTime() + leaseMs) })) {
         return { status: 'claimed', claimId };
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
       }
       const outcome = await this.outcomeCollection.findOne({ _id: id }, { projection: { state: 1 } });
       if (outcome) return { status: 'done', state: outcome.state };
@@ -86,13 +88,13 @@ export class SentNotificationsRepository {
     await this.claimCollection.deleteOne({ _id: id, claimId });
   }
 
-  private async record(outcome: SentNotification): Promise<boolean> {
-    try {
-      await this.outcomeCollection.insertOne(outcome);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  private record(outcome: SentNotification): Promise<boolean> {
+    return this.outcomeInserts.request(outcome);
   }
+}
+
+/** Inserts the documents; answers, for each, whether it went in (false: its id was there already). */
+async function insertedEach<T extends { _id: string }>(collection: Collection<T>, documents: T[]): Promise<boolean[]> {
+  const refused = new Set(await insertManyRefused(collection, documents as OptionalUnlessRequiredId<T>[]));
+  return documents.map((_, index) => !refused.has(index));
 }
