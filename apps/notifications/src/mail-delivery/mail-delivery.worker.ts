@@ -10,7 +10,7 @@ import { MAIL_TRIGGERS, type MailTrigger } from './mail-trigger';
  * Mails in flight per queue: enough for their claims, links and records to be written together
  * while the pool's SMTP connections are kept busy.
  */
-export const MAIL_PREFETCH = 50;
+export const MAIL_PREFETCH = 200;
 
 /**
  * One manual-ack consumer per trigger, on its own durable queue. On shutdown the mails being

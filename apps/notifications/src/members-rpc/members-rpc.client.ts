@@ -17,7 +17,7 @@ import { membersFailure } from './members-failure';
 export const MEMBERS_RPC_PROXY = Symbol('MEMBERS_RPC_PROXY');
 
 /** Links asked for within this many milliseconds of each other go in one request. */
-const LINK_GATHERING_MS = 10;
+const LINK_GATHERING_MS = 20;
 
 /** The members service over its private RPC queue; failures come back as delivery verdicts. */
 @Injectable()

@@ -19,7 +19,7 @@ export type Claim =
 const CLAIM_ROUNDS = 3;
 
 /** Claims and outcomes written within a few milliseconds of each other go in one insert. */
-const GATHERING = { maxSize: 100, maxWaitMs: 5 };
+const GATHERING = { maxSize: 100, maxWaitMs: 20 };
 
 /**
  * The dedupe of mails by event id, built on what is race-safe on both MongoDB and FerretDB (no
