@@ -166,6 +166,18 @@ describe('importing members from a directory CSV', () => {
     expect(await storedUploads()).toBe(before);
   });
 
+  it('finds an address repeated far down the file, in another chunk, as a duplicate of its first line', async () => {
+    const lines = ['email'];
+    for (let index = 0; index < 700; index += 1) lines.push(`far.apart.${index}@contoso.example`);
+    lines.push('Far.Apart.3@contoso.example');
+    const accepted = await upload(lines.join('\n'), 'far-apart.csv').expect(202);
+    const ready = await settled(accepted.body.id);
+
+    expect(ready.counts).toMatchObject({ total: 701, valid: 700, invalid: 1 });
+    const invalid = (await stack.http().get(`/api/v1/member-batches/${accepted.body.id}/rows?status=invalid`).set(auth()).expect(200)).body.items;
+    expect(invalid).toEqual([expect.objectContaining({ line: 702, errors: [expect.objectContaining({ code: 'duplicate_in_batch', message: 'This email address already appears on line 5.' })] })]);
+  });
+
   it('refuses a file over IMPORT_MAX_BYTES with 413 and keeps nothing', async () => {
     const small = await startGateway(loadEnvironment(GatewayEnvironment, { ...stack.sharedEnvironment, GATEWAY_PORT: '0', IMPORT_MAX_BYTES: '2048' }));
     try {

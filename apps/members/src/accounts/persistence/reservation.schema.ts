@@ -21,6 +21,10 @@ export class EmailReservation {
   @Prop({ required: true })
   rowId: string;
 
+  /** The holding row's line, to tell a later line of the same batch where the address first appears. */
+  @Prop({ required: true })
+  line: number;
+
   @Prop({ required: true })
   reservedAt: Date;
 }

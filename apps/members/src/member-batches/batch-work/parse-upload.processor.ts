@@ -9,7 +9,6 @@ import type { BatchRow } from '../persistence/batch-row.schema';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
-import { RowProblems } from '../row-validation/row-problems';
 import { BATCH_CHUNK_SIZE } from './batch-work.queue';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
@@ -17,11 +16,11 @@ import { deterministicUuid } from '../../persistence/deterministic-uuid';
 export type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
 
 /**
- * Reads an uploaded file once, streaming, and hands it to the workers chunk by chunk: every row
- * with the problems it shows alone (bad email, same email on an earlier line), and the account
- * name its user name asks for claimed in line order, so the earlier line wins it. The checks that
- * need the database happen in the `validate` jobs, on any worker. Row ids come from the line, so
- * reading again after a crash produces the same rows.
+ * Reads an uploaded file once, streaming, and hands it to the workers chunk by chunk, holding in
+ * line order what the earlier line must win: each row's address (a later line with the same one
+ * is a duplicate, found by its hold, so the file's addresses are never all in memory) and the
+ * account name its user name asks for. Names and suggestions are settled in the `validate` jobs,
+ * on any worker. Row ids come from the line, so reading again after a crash produces the same rows.
  */
 @Injectable()
 export class ParseUploadProcessor {
@@ -55,7 +54,6 @@ export class ParseUploadProcessor {
       ignoredColumns: csv.ignoredColumns,
     });
     const scope = { organizationId: batch.organizationId, batchId: batch._id, chunkSize: BATCH_CHUNK_SIZE, newRowId: () => '' };
-    const firstLineOfEmail = new Map<string, number>();
     let buffer: BatchRow[] = [];
     let count = 0;
     for await (const record of csv.rows()) {
@@ -65,11 +63,6 @@ export class ParseUploadProcessor {
         count,
         record.cells,
       );
-      if (row.problems.length === 0) {
-        const seen = firstLineOfEmail.get(row.emailNormalized);
-        if (seen === undefined) firstLineOfEmail.set(row.emailNormalized, row.line);
-        else row.problems.push(RowProblems.duplicateInBatch(seen));
-      }
       buffer.push(row);
       count += 1;
       if (buffer.length === BATCH_CHUNK_SIZE) {
@@ -83,6 +76,7 @@ export class ParseUploadProcessor {
   }
 
   private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number, redo: boolean): Promise<void> {
+    await this.validator.holdEmails(batch.organizationId, rows);
     await this.validator.settleRequestedNames(rows, this.validator.nameClaimsOf(batch._id, redo));
     await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows }]);
     await this.batches.update(batch._id, { parsedRows });

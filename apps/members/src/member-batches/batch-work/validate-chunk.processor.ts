@@ -19,7 +19,7 @@ export class ValidateChunkProcessor {
   ) {}
 
   async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<ValidatedChunk> {
-    await this.validator.checkRows(batch.organizationId, rows, this.validator.nameClaimsOf(batch._id, redo));
+    await this.validator.checkRows(rows, this.validator.nameClaimsOf(batch._id, redo));
     const stored = await this.rows.insertChunkIfAbsent(rows);
     await this.snapshots.save(batch._id, stored);
     return { rows: stored.length, valid: stored.filter((row) => row.status === 'valid').length };

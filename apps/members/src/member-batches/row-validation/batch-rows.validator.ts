@@ -46,17 +46,24 @@ export class BatchRowsValidator {
   /** A whole batch at once, in this process (what an admin typed). */
   async validate(scope: ValidationScope, inputs: RowInput[]): Promise<BatchRow[]> {
     const rows = inputs.map((input, index) => this.newRow(scope, input, index, [input.email]));
-    this.markDuplicates(rows);
-    await this.checkRows(scope.organizationId, rows, this.nameClaimsOf(scope.batchId, false));
+    await this.holdEmails(scope.organizationId, rows);
+    await this.checkRows(rows, this.nameClaimsOf(scope.batchId, false));
     return rows;
   }
 
   /**
-   * The checks that need the database, for rows whose own problems (bad or duplicate email) are
-   * already known: the email elsewhere, the asked-for name, suggestions. Safe to run again.
+   * Holds the rows' addresses, in line order (the earlier line keeps an address two lines have):
+   * a row whose address is on an earlier line, a member's, or about to be one, gets the problem.
    */
-  async checkRows(organizationId: string, rows: BatchRow[], claims: NameClaims): Promise<void> {
-    await this.emails.hold(organizationId, rows.filter((row) => row.problems.length === 0));
+  holdEmails(organizationId: string, rows: BatchRow[]): Promise<void> {
+    return this.emails.hold(organizationId, rows);
+  }
+
+  /**
+   * The checks left once the rows hold their addresses: the asked-for name, suggestions, the
+   * status. Safe to run again.
+   */
+  async checkRows(rows: BatchRow[], claims: NameClaims): Promise<void> {
     await this.assignAccountNames(rows, claims);
     for (const row of rows) row.status = row.problems.length > 0 ? 'invalid' : 'valid';
   }
@@ -87,16 +94,6 @@ export class BatchRowsValidator {
       memberId: null,
       cells,
     };
-  }
-
-  markDuplicates(rows: BatchRow[]): void {
-    const firstLine = new Map<string, number>();
-    for (const row of rows) {
-      if (row.problems.length > 0) continue;
-      const seen = firstLine.get(row.emailNormalized);
-      if (seen === undefined) firstLine.set(row.emailNormalized, row.line);
-      else row.problems.push(RowProblems.duplicateInBatch(seen));
-    }
   }
 
   /**

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
+import type { EmailReservation } from '../../accounts/persistence/reservation.schema';
 import type { BatchRow } from '../persistence/batch-row.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { RowProblems } from './row-problems';
 
 /**
  * Holds each row's address for it, so that a new address costs one insert however many members
- * exist. Only the addresses held already are looked into: a member has it (`already_member` in
+ * exist. Only the addresses held already are looked into: an earlier line of the same batch has it
+ * (`duplicate_in_batch`, so rows must be held in line order), a member has it (`already_member` in
  * this organization, `email_in_use` in another), or a batch being committed is about to; any other
  * holder is a row that may never become a member (a batch under review, abandoned or closed), so
  * the hold is taken over. The accounts' unique index stays the last word at commit.
@@ -20,21 +22,48 @@ export class EmailHolds {
     private readonly batches: MemberBatchesRepository,
   ) {}
 
-  /** Adds a problem to each row whose address is taken. */
+  /** Adds a problem to each row, of those without one, whose address is taken. */
   async hold(organizationId: string, rows: BatchRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    const holds = new Map(rows.map((row) => [row.emailNormalized, { _id: row.emailNormalized, organizationId, batchId: row.batchId, rowId: row._id }]));
+    const candidates = rows.filter((row) => row.problems.length === 0);
+    markDuplicates(candidates);
+    const holding = candidates.filter((row) => row.problems.length === 0);
+    if (holding.length === 0) return;
+    const holds = new Map(holding.map((row) => [row.emailNormalized, { _id: row.emailNormalized, organizationId, batchId: row.batchId, rowId: row._id, line: row.line }]));
     const holders = await this.reservations.holdEmails([...holds.values()]);
     const others = [...holders.values()].filter((holder) => holder.rowId !== holds.get(holder._id)!.rowId);
     if (others.length === 0) return;
+    const rowOf = new Map(holding.map((row) => [row.emailNormalized, row]));
+    for (const holder of others.filter((candidate) => candidate.batchId === rowOf.get(candidate._id)!.batchId)) {
+      rowOf.get(holder._id)!.problems.push(RowProblems.duplicateInBatch(holder.line));
+    }
+    await this.resolveHeldElsewhere(organizationId, others.filter((holder) => holder.batchId !== rowOf.get(holder._id)!.batchId), rowOf, holds);
+  }
+
+  private async resolveHeldElsewhere(
+    organizationId: string,
+    others: EmailReservation[],
+    rowOf: Map<string, BatchRow>,
+    holds: Map<string, Omit<EmailReservation, 'reservedAt'>>,
+  ): Promise<void> {
+    if (others.length === 0) return;
     const members = new Map((await this.accounts.findExistingEmails(others.map((holder) => holder._id))).map((member) => [member.emailNormalized, member.organizationId]));
     const committing = await this.batches.committingAmong(others.filter((holder) => !members.has(holder._id)).map((holder) => holder.batchId));
-    const rowOf = new Map(rows.map((row) => [row.emailNormalized, row]));
     for (const holder of others) {
       const row = rowOf.get(holder._id)!;
       const owner = members.get(holder._id) ?? (committing.has(holder.batchId) ? holder.organizationId : undefined);
       if (owner === undefined && (await this.reservations.takeOverEmail(holder.rowId, holds.get(holder._id)!))) continue;
       row.problems.push((owner ?? holder.organizationId) === organizationId ? RowProblems.alreadyMember(row.emailNormalized) : RowProblems.emailInUse(row.emailNormalized));
     }
+  }
+}
+
+/** Later rows of these with an address an earlier one has (rows in line order). */
+export function markDuplicates(rows: BatchRow[]): void {
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    if (row.problems.length > 0) continue;
+    const seen = firstLine.get(row.emailNormalized);
+    if (seen === undefined) firstLine.set(row.emailNormalized, row.line);
+    else row.problems.push(RowProblems.duplicateInBatch(seen));
   }
 }
