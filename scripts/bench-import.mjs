@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { connect } from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
+import { serviceCommand } from './service-commands.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -138,37 +139,12 @@ async function fetchJson(url, init = {}, timeoutMs = 60_000) {
 // ---------------------------------------------------------------------------------------------
 // Processes: started as package.json's scripts start them, watched, measured, stopped
 
-const packageScripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
-
-/** `A=1 B=2 node --flag entry.js` → { env, nodeFlags, entry }, so the bench follows package.json. */
-function commandOf(script) {
-  const tokens = packageScripts[script].trim().split(/\s+/);
-  const env = {};
-  while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(tokens[0])) {
-    const [name, ...value] = tokens.shift().split('=');
-    env[name] = value.join('=');
-  }
-  if (tokens.shift() !== 'node' || tokens.length === 0) throw new Error(`package.json "${script}" is not "[VAR=value …] node [flags] entry"`);
-  const entry = tokens.pop();
-  return { env, nodeFlags: tokens, entry };
-}
-
-/** docker-compose.yml's members-worker must run the same node flags as `npm run start:worker`. */
-function checkWorkerCommand(worker) {
-  const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
-  const match = /members-worker:[\s\S]*?command:\s*(\[[^\]]*\])/.exec(compose);
-  const expected = JSON.stringify(['node', ...worker.nodeFlags, worker.entry]);
-  if (!match || JSON.stringify(JSON.parse(match[1])) !== expected) {
-    say(`warning: docker-compose.yml's members-worker command differs from package.json start:worker (${expected}); the bench follows package.json`);
-  }
-}
-
 const children = [];
 const crashes = [];
 let stopping = false;
 
 function startNode(name, script, env) {
-  const command = commandOf(script);
+  const command = serviceCommand(script);
   const log = openSync(join(LOG_DIR, `${name}.log`), 'a');
   const child = spawn(process.execPath, [...command.nodeFlags, command.entry], {
     cwd: root,
@@ -666,8 +642,6 @@ async function main() {
   }
   const code = codeMeasured();
   mkdirSync(LOG_DIR, { recursive: true });
-  const worker = commandOf('start:worker');
-  checkWorkerCommand(worker);
 
   rabbitmqctl('add_vhost', VHOST);
   cleanups.push({ what: `delete vhost ${VHOST}`, announce: true, timeoutMs: 90_000, run: async () => rabbitmqctl('delete_vhost', VHOST) });

@@ -2,6 +2,7 @@
 // terminal. Ctrl-C stops everything this script started (backends only if it started them).
 import { spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
+import { serviceCommand } from './service-commands.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const children = [];
@@ -18,8 +19,14 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function start(name, args) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+/** A service as its package.json start script runs it. */
+function start(name, script) {
+  const { env, nodeFlags, entry } = serviceCommand(script);
+  spawnService(name, [...nodeFlags, entry], { ...process.env, ...env });
+}
+
+function spawnService(name, args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[stack] ${name} exited (${signal ?? code}); stopping the stack`);
@@ -47,8 +54,8 @@ process.on('SIGTERM', () => void stop(0));
 startedBackends = !((await portAnswers(5672)) && (await portAnswers(27017)));
 run('bash', ['scripts/services.sh', 'up']);
 run('npm', ['run', 'build', '--silent']);
-start('mail-catcher', ['scripts/mail-catcher.mjs']);
-start('members', ['dist/apps/members/src/main.js']);
-start('notifications', ['dist/apps/notifications/src/main.js']);
-start('gateway', ['dist/apps/gateway/src/main.js']);
+spawnService('mail-catcher', ['scripts/mail-catcher.mjs'], process.env);
+start('members', 'start:members');
+start('notifications', 'start:notifications');
+start('gateway', 'start:gateway');
 console.log(`[stack] starting; the gateway will answer on ${process.env.PUBLIC_URL ?? 'http://localhost:3000'} (health: /health, API docs: /docs). Ctrl-C stops.`);

@@ -31,4 +31,21 @@ describe('docker-compose.yml', () => {
       expect(text).toMatch(new RegExp(`\\n  ${backend}:\\n(?:    .*\\n|\\n)*?    healthcheck:`));
     }
   });
+
+  it("runs each service as package.json's start script does: same entry, node flags and environment", () => {
+    const resolved = spawnSync('sh', ['-c', `docker-compose -f "${composeFile}" config | python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'`], { encoding: 'utf8' });
+    expect(resolved.status).toBe(0);
+    const services = JSON.parse(resolved.stdout).services as Record<string, { command: string[]; environment: Record<string, string> }>;
+    const scripts = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts as Record<string, string>;
+    const started = { gateway: 'start:gateway', members: 'start:members', 'members-worker': 'start:worker', notifications: 'start:notifications' };
+    for (const [service, script] of Object.entries(started)) {
+      const words = scripts[script].split(/\s+/);
+      const environment = words.filter((word) => /^[A-Z_]+=/.test(word)).map((word) => word.split('='));
+      expect([service, services[service].command]).toEqual([service, words.filter((word) => !/^[A-Z_]+=/.test(word))]);
+      for (const [name, value] of environment) {
+        // MEMBERS_ROLE differs on purpose: compose runs the members API apart from its workers.
+        if (name !== 'MEMBERS_ROLE') expect([service, name, services[service].environment[name]]).toEqual([service, name, value]);
+      }
+    }
+  });
 });
