@@ -6,7 +6,7 @@ import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
-import type { BatchRow } from './persistence/batch-row.schema';
+import type { BatchRow } from './batch-row';
 import { BatchMilestonesRepository, type CommitTally } from './persistence/batch-milestones.repository';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { outcomeOf, type RowOutcome } from './persistence/commit-result.schema';

@@ -1,5 +1,5 @@
 import type { BatchRowView, MemberBatchView } from '@app/contracts';
-import type { BatchRow } from './persistence/batch-row.schema';
+import type { BatchRow } from './batch-row';
 import type { RowOutcome } from './persistence/commit-result.schema';
 import type { MemberBatch } from './persistence/member-batch.schema';
 

@@ -31,7 +31,7 @@ import { BatchMilestone, BatchMilestoneSchema } from './persistence/batch-milest
 import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
 import { BatchRequestKey, BatchRequestKeySchema } from './persistence/batch-request-key.schema';
 import { BatchRequestKeysRepository } from './persistence/batch-request-keys.repository';
-import { BatchRow, BatchRowSchema } from './persistence/batch-row.schema';
+import { BatchRowDocument, BatchRowDocumentSchema } from './persistence/batch-row.schema';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { MemberBatch, MemberBatchSchema } from './persistence/member-batch.schema';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
@@ -46,7 +46,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
   imports: [
     MongooseModule.forFeature([
       { name: MemberBatch.name, schema: MemberBatchSchema },
-      { name: BatchRow.name, schema: BatchRowSchema },
+      { name: BatchRowDocument.name, schema: BatchRowDocumentSchema },
       { name: BatchMilestone.name, schema: BatchMilestoneSchema },
       { name: CommitResult.name, schema: CommitResultSchema },
       { name: AccountEventsOutboxEntry.name, schema: AccountEventsOutboxEntrySchema },

@@ -7,7 +7,7 @@ import { checkPasswordPolicy } from '../credentials/password-policy';
 import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { toBatchRowView } from './batch-view';
-import { type BatchRow, nameSourceOf } from './persistence/batch-row.schema';
+import { type BatchRow, nameSourceOf } from './batch-row';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
@@ -82,16 +82,7 @@ export class UpdateBatchRowUseCase {
 
     // The chunk's snapshot would hide this edit from the commit: it goes first.
     await this.snapshots.discard(batch._id, row.chunk);
-    await this.rows.update(row._id, {
-      firstName: updated.firstName,
-      lastName: updated.lastName,
-      accountName: updated.accountName,
-      accountNameChosen: updated.accountNameChosen,
-      suggestions: updated.suggestions,
-      passwordHash: updated.passwordHash,
-      problems: updated.problems,
-      status: updated.status,
-    });
+    await this.rows.update(updated);
     if (updated.status !== row.status) await this.batches.setCounts(batch._id, await this.rows.countByStatus(batch._id));
     return toBatchRowView(updated);
   }

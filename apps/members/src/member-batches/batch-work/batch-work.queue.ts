@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import type { Locale } from '@app/contracts';
-import type { BatchRow, RowToCommit } from '../persistence/batch-row.schema';
+import type { BatchRow, RowToCommit } from '../batch-row';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
 export const BATCH_CHUNK_SIZE = 500;

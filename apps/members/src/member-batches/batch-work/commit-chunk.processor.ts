@@ -5,7 +5,7 @@ import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/persistence/account.schema';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
-import { nameSourceOf, rowToCommit, type RowToCommit } from '../persistence/batch-row.schema';
+import { nameSourceOf, rowToCommit, type RowToCommit } from '../batch-row';
 import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { chunkDocumentId, createdOutcome, type RowOutcome } from '../persistence/commit-result.schema';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
 import { UploadStore } from '../../uploads/upload-store';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import type { BatchRow } from '../batch-row';
 import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';

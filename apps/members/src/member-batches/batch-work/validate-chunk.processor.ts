@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import type { BatchRow } from '../batch-row';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../persistence/member-batch.schema';

@@ -1,67 +1,74 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
 import { insertManyRefused } from '@app/persistence';
-import { BatchRow } from './batch-row.schema';
+import type { BatchRow } from '../batch-row';
+import { BatchRowDocument } from './batch-row.schema';
 
 const INSERT_CHUNK = 500;
 
-export type BatchRowChanges = Partial<Omit<BatchRow, '_id' | 'batchId' | 'organizationId'>>;
+type BatchRowDetails = Omit<BatchRow, '_id' | 'batchId' | 'organizationId' | 'line' | 'chunk' | 'status'>;
+
+function toDocument(row: BatchRow): BatchRowDocument {
+  const { _id, batchId, organizationId, line, chunk, status, ...details } = row;
+  return { _id, batchId, organizationId, line, chunk, status, details: JSON.stringify(details) };
+}
+
+function toRow(document: BatchRowDocument): BatchRow {
+  const { details, ...fields } = document;
+  return { ...fields, ...(JSON.parse(details) as BatchRowDetails) };
+}
 
 @Injectable()
 export class BatchRowsRepository {
-  constructor(@InjectModel(BatchRow.name) private readonly rows: Model<BatchRow>) {}
+  constructor(@InjectModel(BatchRowDocument.name) private readonly rows: Model<BatchRowDocument>) {}
 
-  private get collection(): Collection<BatchRow> {
-    return this.rows.collection as unknown as Collection<BatchRow>;
+  private get collection(): Collection<BatchRowDocument> {
+    return this.rows.collection as unknown as Collection<BatchRowDocument>;
   }
 
   /** Rows are validated by the caller; the driver writes them in unordered chunks. */
   async insertMany(rows: BatchRow[]): Promise<void> {
     for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
-      await this.collection.insertMany(rows.slice(index, index + INSERT_CHUNK), { ordered: false });
+      await this.collection.insertMany(rows.slice(index, index + INSERT_CHUNK).map(toDocument), { ordered: false });
     }
   }
 
-  /** The same, where rows may already be there from an interrupted earlier read. */
   /** Writes one chunk's rows unless written before; answers them as stored (the first write stands). */
   async insertChunkIfAbsent(rows: BatchRow[]): Promise<BatchRow[]> {
-    const refused = await insertManyRefused(this.collection, rows);
+    const refused = await insertManyRefused(this.collection, rows.map(toDocument));
     return refused.length === 0 ? rows : this.findChunk(rows[0].batchId, rows[0].chunk);
   }
 
-  findInBatch(batchId: string, rowId: string): Promise<BatchRow | null> {
-    return this.rows.findOne({ _id: rowId, batchId }).lean();
+  async findInBatch(batchId: string, rowId: string): Promise<BatchRow | null> {
+    const document = await this.collection.findOne({ _id: rowId, batchId });
+    return document && toRow(document);
   }
 
-  findChunk(batchId: string, chunk: number): Promise<BatchRow[]> {
-    return this.rows.find({ batchId, chunk }).sort({ line: 1 }).lean();
+  async findChunk(batchId: string, chunk: number): Promise<BatchRow[]> {
+    return (await this.collection.find({ batchId, chunk }).sort({ line: 1 }).toArray()).map(toRow);
   }
 
   /** `exceptChunks`: chunks whose rows are left out (committed ones, whose valid rows are valid no more). */
   async page(batchId: string, status: RowStatus | undefined, page: number, limit: number, exceptChunks: number[] = []): Promise<Page<BatchRow>> {
-    const filter = { batchId, ...(status ? { status } : {}), ...(exceptChunks.length > 0 ? { chunk: { $nin: exceptChunks } } : {}) };
-    const [items, total] = await Promise.all([
-      this.rows
+    const filter: Filter<BatchRowDocument> = { batchId, ...(status ? { status } : {}), ...(exceptChunks.length > 0 ? { chunk: { $nin: exceptChunks } } : {}) };
+    const [documents, total] = await Promise.all([
+      this.collection
         .find(filter)
         .sort({ line: 1, _id: 1 })
         .skip((page - 1) * limit)
         .limit(limit)
-        .lean(),
-      this.rows.countDocuments(filter),
+        .toArray(),
+      this.collection.countDocuments(filter),
     ]);
-    return { items, page, limit, total };
+    return { items: documents.map(toRow), page, limit, total };
   }
 
   /** Rows of one status after a line, in line order: for streaming exports page by page. */
-  afterLine(batchId: string, status: RowStatus, afterLine: number, limit: number): Promise<BatchRow[]> {
-    return this.rows
-      .find({ batchId, status, line: { $gt: afterLine } })
-      .sort({ line: 1 })
-      .limit(limit)
-      .lean();
+  async afterLine(batchId: string, status: RowStatus, afterLine: number, limit: number): Promise<BatchRow[]> {
+    return (await this.collection.find({ batchId, status, line: { $gt: afterLine } }).sort({ line: 1 }).limit(limit).toArray()).map(toRow);
   }
 
   async countByStatus(batchId: string): Promise<BatchCounts> {
@@ -76,7 +83,9 @@ export class BatchRowsRepository {
     return counts;
   }
 
-  async update(rowId: string, changes: BatchRowChanges): Promise<void> {
-    await this.collection.updateOne({ _id: rowId }, { $set: changes });
+  /** Writes a review edit: the row as it now is. */
+  async update(row: BatchRow): Promise<void> {
+    const { status, details } = toDocument(row);
+    await this.collection.updateOne({ _id: row._id }, { $set: { status, details } });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { insertedOnce } from '@app/persistence';
-import { type BatchRow, rowToCommit, type RowToCommit } from './batch-row.schema';
+import { type BatchRow, rowToCommit, type RowToCommit } from '../batch-row';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
 import { chunkDocumentId } from './commit-result.schema';
 

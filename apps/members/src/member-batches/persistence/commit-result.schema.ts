@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RowProblem } from '@app/contracts';
-import type { BatchRow } from './batch-row.schema';
+import type { BatchRow } from '../batch-row';
 
 export interface RowOutcome {
   rowId: string;

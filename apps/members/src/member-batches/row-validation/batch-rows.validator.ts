@@ -3,7 +3,7 @@ import { ErrorCode, type RowProblem } from '@app/contracts';
 import { validateAccountName } from '../../account-names/account-name';
 import { requestedAccountName } from '../../account-names/requested-account-name';
 import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
-import { type BatchRow, nameSourceOf } from '../persistence/batch-row.schema';
+import { type BatchRow, nameSourceOf } from '../batch-row';
 import { AccountNamePicker, SUGGESTION_COUNT } from './account-name-picker';
 import { EmailHolds } from './email-holds';
 import { InMemoryNameClaims, type NameClaims } from './name-claims';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import type { EmailReservation } from '../../accounts/persistence/reservation.schema';
-import type { BatchRow } from '../persistence/batch-row.schema';
+import type { BatchRow } from '../batch-row';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { RowProblems } from './row-problems';
 

@@ -1,0 +1,55 @@
+import type { RowProblem, RowStatus } from '@app/contracts';
+import type { AccountNameSource } from '../account-names/account-name-candidates';
+
+/** One person of a batch, as read from the file or typed, with what validation and review made of it. */
+export interface BatchRow {
+  /** Also the id of the account this row creates, which makes creation idempotent. */
+  _id: string;
+  batchId: string;
+  organizationId: string;
+
+  /** The line (or position, for typed emails) the admin can find the row at. */
+  line: number;
+  chunk: number;
+  email: string;
+  emailNormalized: string;
+  userName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  accountName: string | null;
+
+  /** True when the admin (or the directory's user name) chose the account name: never replaced silently. */
+  accountNameChosen: boolean;
+  suggestions: string[];
+  passwordHash: string | null;
+  status: RowStatus;
+
+  /** The row's errors (`errors` in the API) */
+  problems: RowProblem[];
+  notices: RowProblem[];
+  memberId: string | null;
+
+  /** The row's original values (the file's columns, or what was typed), for errors.csv. */
+  cells: string[];
+}
+
+/** What committing needs of a valid row. */
+export type RowToCommit = Pick<
+  BatchRow,
+  '_id' | 'line' | 'emailNormalized' | 'userName' | 'firstName' | 'lastName' | 'accountName' | 'suggestions' | 'passwordHash'
+>;
+
+export function rowToCommit(row: BatchRow): RowToCommit {
+  const { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash } = row;
+  return { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash };
+}
+
+/** What a row's account names are derived from. */
+export function nameSourceOf(row: Pick<BatchRow, 'userName' | 'firstName' | 'lastName' | 'emailNormalized'>): AccountNameSource {
+  return {
+    userName: row.userName ?? undefined,
+    firstName: row.firstName ?? undefined,
+    lastName: row.lastName ?? undefined,
+    email: row.emailNormalized,
+  };
+}
