@@ -9,10 +9,15 @@ import type { MemberBatch } from '../persistence/member-batch.schema';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import type { BatchWorkPhase } from './batch-work.queue';
 
+/** Batches whose next ticket this process remembers; older ones are looked for again from 0. */
+const REMEMBERED_TICKETS = 1_000;
+
 /** Moves a batch on once every chunk of a phase is done, exactly once whoever finishes last. */
 @Injectable()
 export class BatchFinalizer {
   private readonly logger = new Logger('BatchFinalizer');
+  /** Per batch and phase, the ticket this process looks for first: no lower one is free. */
+  private readonly nextTickets = new Map<string, number>();
 
   constructor(
     private readonly batches: MemberBatchesRepository,
@@ -22,6 +27,23 @@ export class BatchFinalizer {
     private readonly uploads: UploadStore,
   ) {}
 
+  /**
+   * A chunk of the phase is done: it takes the next ticket, and only a chunk whose ticket could
+   * be the last counts the done chunks. A redone chunk takes a second ticket, which at worst makes
+   * an earlier chunk count; the last one always gets a ticket at least as high as the chunk count.
+   */
+  async chunkDone(batch: MemberBatch, phase: Extract<BatchWorkPhase, 'validate' | 'commit'>): Promise<void> {
+    const key = `${batch._id}:${phase}`;
+    const ticket = await this.milestones.takeTicket(batch._id, phase, this.nextTickets.get(key) ?? 0);
+    this.nextTickets.delete(key);
+    this.nextTickets.set(key, ticket + 1);
+    if (this.nextTickets.size > REMEMBERED_TICKETS) this.nextTickets.delete(this.nextTickets.keys().next().value!);
+    // Until the file is read, the chunk count is 0: the batch is read again to learn it.
+    const current = batch.chunkCount > 0 && ticket + 1 < batch.chunkCount ? batch : ((await this.batches.findById(batch._id)) ?? batch);
+    if (current.chunkCount > 0 && ticket + 1 >= current.chunkCount) await this.finishIfComplete(current, phase);
+  }
+
+  /** Counts the done chunks of the phase, and moves the batch on if they are all done. */
   async finishIfComplete(batch: MemberBatch, phase: Extract<BatchWorkPhase, 'validate' | 'commit'>): Promise<void> {
     // Until the file is read, the chunk count is 0: nothing can be complete yet.
     if (batch.chunkCount === 0) return;

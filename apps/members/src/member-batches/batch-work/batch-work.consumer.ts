@@ -109,12 +109,11 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       const validated = await this.validateChunk.process(batch, job.rows ?? [], redo);
       await this.milestones.recordValidatedChunk(batch._id, job.chunk, validated);
       this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
-      // The chunk count is set once the whole file is read, maybe since this job started.
-      await this.finalizer.finishIfComplete((await this.batches.findById(batch._id)) ?? batch, 'validate');
+      await this.finalizer.chunkDone(batch, 'validate');
       return;
     }
     await this.commitChunk.process(batch, job.chunk, job.organization!, job.rowsToCommit, redo || job.rescheduled === true);
     this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
-    await this.finalizer.finishIfComplete(batch, 'commit');
+    await this.finalizer.chunkDone(batch, 'commit');
   }
 }

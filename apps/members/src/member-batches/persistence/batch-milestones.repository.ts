@@ -60,6 +60,20 @@ export class BatchMilestonesRepository {
       .sort((a, b) => a.chunk - b.chunk);
   }
 
+  /**
+   * Numbers the chunks finished in a phase in the order they finish, 0 first: the first free
+   * number from `from` on, taken by a unique insert, so that the chunk that takes the last number
+   * knows it may be the last without counting the others (a read that grows with every import).
+   * `from` must not pass a free number.
+   */
+  async takeTicket(batchId: string, phase: 'validate' | 'commit', from: number): Promise<number> {
+    const ticketPhase = `${phase}-ticket`;
+    for (let ticket = from; ; ticket += 1) {
+      const milestone = { _id: milestoneId(batchId, ticketPhase, String(ticket)), batchId, phase: ticketPhase, rows: 0, chunk: null, valid: null, created: null, completedAt: new Date() };
+      if (await this.insert(milestone)) return ticket;
+    }
+  }
+
   async remove(batchId: string, phase: string, key: string): Promise<void> {
     await this.milestones.deleteOne({ _id: milestoneId(batchId, phase, key) });
   }
