@@ -21,8 +21,11 @@ import { ValidateChunkProcessor } from './validate-chunk.processor';
 import { CommitChunkProcessor } from './commit-chunk.processor';
 import { ScheduleCommitProcessor } from './schedule-commit.processor';
 
-/** Chunks in flight per worker: a second one keeps the worker busy while the first is written. */
-const PREFETCH = 2;
+/**
+ * Jobs in flight per worker: a file's parse job holds one for its whole run, and the others let
+ * chunks be checked while earlier ones are written (two gave 695 rows/s, four 1,597 on FerretDB).
+ */
+const PREFETCH = 4;
 
 function parseJob(message: ConsumeMessage): BatchWorkJob | null {
   try {
