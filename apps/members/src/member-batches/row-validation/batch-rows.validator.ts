@@ -127,19 +127,20 @@ export class BatchRowsValidator {
    */
   async settleRequestedNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
     const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null && !row.accountNameChosen);
-    const claimable: BatchRow[] = [];
+    const claimable = new Map<string, BatchRow>();
     for (const row of asking) {
       row.accountNameChosen = true;
       const wanted = requestedAccountName(row.userName!);
       const invalid = validateAccountName(wanted);
       if (invalid) row.problems.push(invalid);
+      else if (claimable.has(wanted)) row.problems.push(RowProblems.accountNameTaken(wanted));
       else {
         row.accountName = wanted;
-        claimable.push(row);
+        claimable.set(wanted, row);
       }
     }
-    const refused = await claims.claimRequested(claimable.map((row) => ({ name: row.accountName!, rowId: row._id })));
-    for (const row of claimable.filter((candidate) => refused.has(candidate.accountName!))) {
+    const refused = await claims.claimRequested([...claimable.values()].map((row) => ({ name: row.accountName!, rowId: row._id })));
+    for (const row of [...claimable.values()].filter((candidate) => refused.has(candidate.accountName!))) {
       row.problems.push(RowProblems.accountNameTaken(row.accountName!));
       row.accountName = null;
     }

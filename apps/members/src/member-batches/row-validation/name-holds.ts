@@ -4,14 +4,21 @@ import { ReservationsRepository } from '../../accounts/persistence/reservations.
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import type { NameClaim, NameClaims } from './name-claims';
 
+/** Names whose holding batch this process remembers; older ones are looked up again. */
+const REMEMBERED_HOLDS = 100_000;
+
 /**
  * Account names held in the whole system for a batch's rows and the members they become, by
  * unique inserts. A name a row's directory asked for is taken from a row that may never become a
  * member (its batch is under review, abandoned or closed, and no member has the name): re-uploading
- * a corrected file keeps people's names. Only names that collided are looked into.
+ * a corrected file keeps people's names. Only names that collided are looked into, and not those
+ * this process just held for the same batch (two lines of one file asking for one name).
  */
 @Injectable()
 export class NameHolds {
+  /** Name → the batch this process last held it for. */
+  private readonly heldFor = new Map<string, string>();
+
   constructor(
     private readonly reservations: ReservationsRepository,
     private readonly accounts: AccountsRepository,
@@ -20,27 +27,41 @@ export class NameHolds {
 
   /** `mayHoldAlready`: the work may be a redo, so a row may find a name it claimed before. */
   forBatch(batchId: string, mayHoldAlready: boolean): NameClaims {
-    const hold = (claims: NameClaim[]) => this.reservations.holdNames(claims.map((claim) => ({ ...claim, batchId })), mayHoldAlready);
+    const hold = async (claims: NameClaim[]) => {
+      const refused = await this.reservations.holdNames(claims.map((claim) => ({ ...claim, batchId })), mayHoldAlready);
+      for (const claim of claims) if (!refused.has(claim.name)) this.remember(claim.name, batchId);
+      return refused;
+    };
     return {
       claim: hold,
       claimRequested: async (claims) => {
         const refused = await hold(claims);
-        return refused.size === 0 ? refused : this.takeOver(batchId, claims.filter((claim) => refused.has(claim.name)));
+        const inThisBatch = [...refused].filter((name) => this.heldFor.get(name) === batchId);
+        const elsewhere = claims.filter((claim) => refused.has(claim.name) && this.heldFor.get(claim.name) !== batchId);
+        const stillRefused = elsewhere.length === 0 ? [] : await this.takeOver(batchId, elsewhere);
+        return new Set([...inThisBatch, ...stillRefused]);
       },
     };
   }
 
+  private remember(name: string, batchId: string): void {
+    this.heldFor.delete(name);
+    this.heldFor.set(name, batchId);
+    if (this.heldFor.size > REMEMBERED_HOLDS) this.heldFor.delete(this.heldFor.keys().next().value!);
+  }
+
   /** Takes the names over where their holders may never become members; answers the names still refused. */
-  private async takeOver(batchId: string, claims: NameClaim[]): Promise<Set<string>> {
+  private async takeOver(batchId: string, claims: NameClaim[]): Promise<string[]> {
     const names = claims.map((claim) => claim.name);
     const [holders, members] = await Promise.all([this.reservations.nameHolders(names), this.accounts.takenAccountNames(names)]);
     const committing = await this.batches.committingAmong(holders.map((holder) => holder.batchId));
     const holderOf = new Map(holders.map((holder) => [holder._id, holder]));
-    const refused = new Set<string>();
+    const refused: string[] = [];
     for (const claim of claims) {
       const holder = holderOf.get(claim.name);
       const yields = holder !== undefined && holder.batchId !== batchId && !members.has(claim.name) && !committing.has(holder.batchId);
-      if (!yields || !(await this.reservations.takeOverName(holder.rowId, { ...claim, batchId }))) refused.add(claim.name);
+      if (!yields || !(await this.reservations.takeOverName(holder.rowId, { ...claim, batchId }))) refused.push(claim.name);
+      else this.remember(claim.name, batchId);
     }
     return refused;
   }
