@@ -1,2 +1,3 @@
 export * from './duplicate-key';
 export * from './insert-many';
+export * from './driver-collection';

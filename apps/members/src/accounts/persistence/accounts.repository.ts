@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { MembersQuery, Page } from '@app/contracts';
-import { isDuplicateKeyError } from '@app/persistence';
+import { driverCollection, isDuplicateKeyError } from '@app/persistence';
 import { insertManyRefused } from '@app/persistence';
 import { Account } from './account.schema';
 
@@ -31,7 +31,7 @@ export class AccountsRepository {
 
   /** The driver collection, for bulk paths that validate their documents themselves. */
   private get collection(): Collection<Account> {
-    return this.accounts.collection as unknown as Collection<Account>;
+    return driverCollection(this.accounts);
   }
 
   /** Inserts many; answers the ids refused by a unique index (already there, email or name taken). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { insertManyRefused } from '@app/persistence';
+import { driverCollection, insertManyRefused } from '@app/persistence';
 import { AccountNameReservation, EmailReservation } from './reservation.schema';
 
 export type EmailHold = Omit<EmailReservation, 'reservedAt'>;
@@ -26,11 +26,11 @@ export class ReservationsRepository {
   ) {}
 
   private get emailCollection(): Collection<EmailReservation> {
-    return this.emails.collection as unknown as Collection<EmailReservation>;
+    return driverCollection(this.emails);
   }
 
   private get nameCollection(): Collection<AccountNameReservation> {
-    return this.names.collection as unknown as Collection<AccountNameReservation>;
+    return driverCollection(this.names);
   }
 
   /** Holds the addresses; answers, for each one held already, who holds it. */

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { insertedOnce } from '@app/persistence';
+import { driverCollection, insertedOnce } from '@app/persistence';
 import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
 
 export type NewActivationToken = Omit<ActivationToken, 'revocation'>;
@@ -17,7 +17,7 @@ export class ActivationTokensRepository {
 
   /** The driver: one insert per mail, without mongoose's casting. */
   private get collection(): Collection<ActivationToken> {
-    return this.tokens.collection as unknown as Collection<ActivationToken>;
+    return driverCollection(this.tokens);
   }
 
   /** Stores new links; being each member's newest record, they end the ones before them. */

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection, Filter } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCounts, Page, RowStatus } from '@app/contracts';
-import { insertManyRefused } from '@app/persistence';
+import { driverCollection, insertManyRefused } from '@app/persistence';
 import type { BatchRow } from '../batch-row';
 import { BatchRowDocument } from './batch-row.schema';
 
@@ -26,7 +26,7 @@ export class BatchRowsRepository {
   constructor(@InjectModel(BatchRowDocument.name) private readonly rows: Model<BatchRowDocument>) {}
 
   private get collection(): Collection<BatchRowDocument> {
-    return this.rows.collection as unknown as Collection<BatchRowDocument>;
+    return driverCollection(this.rows);
   }
 
   /** Rows are validated by the caller; the driver writes them in unordered chunks. */

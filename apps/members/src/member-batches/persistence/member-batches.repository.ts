@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { driverCollection } from '@app/persistence';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
@@ -11,7 +12,7 @@ export class MemberBatchesRepository {
   constructor(@InjectModel(MemberBatch.name) private readonly batches: Model<MemberBatch>) {}
 
   private get collection(): Collection<MemberBatch> {
-    return this.batches.collection as unknown as Collection<MemberBatch>;
+    return driverCollection(this.batches);
   }
 
   async insert(batch: MemberBatch): Promise<void> {

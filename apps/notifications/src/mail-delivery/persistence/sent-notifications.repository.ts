@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
-import { insertManyRefused } from '@app/persistence';
+import { driverCollection, insertManyRefused } from '@app/persistence';
 import { RequestBatcher } from '../../batching/request-batcher';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -49,11 +49,11 @@ export class SentNotificationsRepository {
   ) {}
 
   private get claimCollection(): Collection<MailClaim> {
-    return this.claims.collection as unknown as Collection<MailClaim>;
+    return driverCollection(this.claims);
   }
 
   private get outcomeCollection(): Collection<SentNotification> {
-    return this.outcomes.collection as unknown as Collection<SentNotification>;
+    return driverCollection(this.outcomes);
   }
 
   async claim(id: string, kind: string, leaseMs: number): Promise<Claim> {
