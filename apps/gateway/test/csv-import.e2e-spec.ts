@@ -178,6 +178,18 @@ describe('importing members from a directory CSV', () => {
     expect(invalid).toEqual([expect.objectContaining({ line: 702, errors: [expect.objectContaining({ code: 'duplicate_in_batch', message: 'This email address already appears on line 5.' })] })]);
   });
 
+  it('moves a row from invalid to valid when the admin picks a name, and the batch counts follow', async () => {
+    const accepted = await upload('email;user name\nshort.name@contoso.example;ab\nfine.name@contoso.example;\n', 'short-name.csv').expect(202);
+    const ready = await settled(accepted.body.id);
+    expect(ready.counts).toMatchObject({ total: 2, valid: 1, invalid: 1 });
+    const [row] = (await stack.http().get(`/api/v1/member-batches/${accepted.body.id}/rows?status=invalid`).set(auth()).expect(200)).body.items;
+
+    await stack.http().patch(`/api/v1/member-batches/${accepted.body.id}/rows/${row.id}`).set(auth()).send({ accountName: row.suggestions[0] }).expect(200);
+
+    const edited = (await stack.http().get(`/api/v1/member-batches/${accepted.body.id}`).set(auth()).expect(200)).body;
+    expect(edited.counts).toMatchObject({ total: 2, valid: 2, invalid: 0 });
+  });
+
   it('refuses a file over IMPORT_MAX_BYTES with 413 and keeps nothing', async () => {
     const small = await startGateway(loadEnvironment(GatewayEnvironment, { ...stack.sharedEnvironment, GATEWAY_PORT: '0', IMPORT_MAX_BYTES: '2048' }));
     try {

@@ -1,4 +1,4 @@
-import type { RowProblem, RowStatus } from '@app/contracts';
+import type { BatchCounts, RowProblem, RowStatus } from '@app/contracts';
 import type { AccountNameSource } from '../account-names/account-name-candidates';
 
 /** One person of a batch, as read from the file or typed, with what validation and review made of it. */
@@ -31,6 +31,13 @@ export interface BatchRow {
 
   /** The row's original values (the file's columns, or what was typed), for errors.csv. */
   cells: string[];
+}
+
+/** How many of these rows have each status. */
+export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
+  const counts: BatchCounts = { total: rows.length, valid: 0, invalid: 0, created: 0, failed: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
 }
 
 /** What committing needs of a valid row. */

@@ -4,6 +4,7 @@ import { type CreateEmailBatchCommand, ErrorCode, type MemberBatchView } from '@
 import { DomainError } from '../rpc/domain.error';
 import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { INLINE_ROWS_LIMIT, toBatchView } from './batch-view';
+import { countRows } from './batch-row';
 import { parseEmailList } from './email-list';
 import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
 import { newMemberBatch } from './persistence/member-batch.schema';
@@ -49,7 +50,7 @@ export class CreateEmailBatchUseCase {
     );
     await this.rows.insertMany(rows);
     await this.snapshots.save(batchId, rows);
-    batch.counts = await this.rows.countByStatus(batchId);
+    batch.counts = countRows(rows);
     batch.status = 'ready';
     await this.batches.setStatus(batchId, 'ready', { counts: batch.counts });
     return toBatchView(batch, rows.length <= INLINE_ROWS_LIMIT ? rows : undefined);

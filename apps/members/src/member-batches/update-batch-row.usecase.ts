@@ -83,7 +83,8 @@ export class UpdateBatchRowUseCase {
     // The chunk's snapshot would hide this edit from the commit: it goes first.
     await this.snapshots.discard(batch._id, row.chunk);
     await this.rows.update(updated);
-    if (updated.status !== row.status) await this.batches.setCounts(batch._id, await this.rows.countByStatus(batch._id));
+    // Counting the batch's rows again would read every batch's rows on FerretDB.
+    if (updated.status !== row.status) await this.batches.moveCount(batch._id, row.status, updated.status);
     return toBatchRowView(updated);
   }
 

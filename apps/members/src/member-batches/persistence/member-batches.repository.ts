@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { driverCollection } from '@app/persistence';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
+import type { BatchCompletedEvent, BatchCounts, BatchStatus, RowStatus } from '@app/contracts';
 import { updateManyById } from '../../persistence/bulk-update';
 import { MemberBatch } from './member-batch.schema';
 
@@ -42,8 +42,9 @@ export class MemberBatchesRepository {
     await this.update(id, { ...changes, status });
   }
 
-  async setCounts(id: string, counts: BatchCounts): Promise<void> {
-    await this.update(id, { counts });
+  /** One row went from one status to another. */
+  async moveCount(id: string, from: RowStatus, to: RowStatus): Promise<void> {
+    await this.batches.updateOne({ _id: id }, { $inc: { [`counts.${from}`]: -1, [`counts.${to}`]: 1 } });
   }
 
   pendingEvents(limit: number): Promise<{ _id: string; pendingEvent: BatchCompletedEvent | null }[]> {
