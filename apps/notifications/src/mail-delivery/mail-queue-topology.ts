@@ -41,14 +41,21 @@ export function mailQueueTopology(queue: string, binding: QueueBinding, delaysMs
  * queue-level TTL: a message waits there, then RabbitMQ dead-letters it through the default
  * exchange back to the work queue. The work queue dead-letters to the dead queue too, so a
  * message rejected outside the service's own handling (a bug) is parked, never dropped. Work
- * queues deliver interactive messages (a small batch, a resend) before bulk ones.
+ * queues deliver interactive messages (a small batch, a resend) before bulk ones, and keep a
+ * large backlog (an import's hundred thousand welcome mails) on disk rather than in the broker's
+ * memory.
  */
 export async function declareMailQueue(channel: Channel, topology: MailQueueTopology): Promise<void> {
   await assertSharedExchanges(channel);
   await channel.assertQueue(topology.deadQueue, { durable: true });
   await channel.assertQueue(topology.queue, {
     durable: true,
-    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': topology.deadQueue, 'x-max-priority': MessagePriority.Interactive },
+    arguments: {
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': topology.deadQueue,
+      'x-max-priority': MessagePriority.Interactive,
+      'x-queue-mode': 'lazy',
+    },
   });
   for (const tier of topology.retryTiers) {
     await channel.assertQueue(tier.queue, {
