@@ -30,6 +30,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     workers: { type: 'string', default: '1' },
     port: { type: 'string', default: '3990' },
+    // FerretDB (or MongoDB) on another port, e.g. the PostgreSQL backend on 27018.
+    'mongo-port': { type: 'string', default: process.env.FERRETDB_PORT ?? '27017' },
     'small-batch': { type: 'boolean', default: true },
     // --no-build: measure dist/ as it is (a build while someone else's tests run from dist/ changes it under them).
     build: { type: 'boolean', default: true },
@@ -40,10 +42,11 @@ const { values } = parseArgs({
 const ROWS = Number(values.rows);
 const WORKERS = Number(values.workers);
 const PORT = Number(values.port);
+const MONGO_PORT = Number(values['mongo-port']);
 const SMALL_BATCH = values['small-batch'];
 const STALL_MS = Number(values['stall-seconds']) * 1000;
 if (!(ROWS > 0) || !(WORKERS > 0) || !(PORT > 0) || !(STALL_MS > 0)) {
-  console.error('usage: npm run bench:import -- --rows N [--workers W] [--port P] [--no-small-batch] [--no-build] [--stall-seconds S]');
+  console.error('usage: npm run bench:import -- --rows N [--workers W] [--port P] [--mongo-port M] [--no-small-batch] [--no-build] [--stall-seconds S]');
   process.exit(2);
 }
 
@@ -58,7 +61,7 @@ const SMALL_BATCH_TRIGGER = 0.1;
 const RUN = Date.now();
 const VHOST = `roster-bench-${RUN}`;
 const DATABASE = `roster_bench_${RUN}`;
-const MONGO_URL = `mongodb://127.0.0.1:27017/${DATABASE}`;
+const MONGO_URL = `mongodb://127.0.0.1:${MONGO_PORT}/${DATABASE}`;
 // Only letters, digits and dashes: nothing to percent-encode in the URL's path.
 const AMQP_URL = `amqp://guest:guest@127.0.0.1:5672/${VHOST}`;
 const LOG_DIR = join(root, 'var', 'log', 'bench', String(RUN));
@@ -600,12 +603,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
  */
 async function checkBackends() {
   try {
-    const client = await new MongoClient('mongodb://127.0.0.1:27017/admin', { serverSelectionTimeoutMS: 5_000 }).connect();
+    const client = await new MongoClient(`mongodb://127.0.0.1:${MONGO_PORT}/admin`, { serverSelectionTimeoutMS: 5_000 }).connect();
     await client.close();
     const amqp = await connect('amqp://guest:guest@127.0.0.1:5672', { timeout: 5_000 });
     await amqp.close();
   } catch (error) {
-    throw new Error(`FerretDB (127.0.0.1:27017) and RabbitMQ (127.0.0.1:5672) must be running; start them with \`npm run services:up\` (${error.message})`);
+    throw new Error(`FerretDB (127.0.0.1:${MONGO_PORT}) and RabbitMQ (127.0.0.1:5672) must be running; start them with \`npm run services:up\` (${error.message})`);
   }
 }
 
@@ -653,7 +656,7 @@ async function main() {
   say(`vhost ${VHOST}, database ${DATABASE}, ${ROWS} rows, ${WORKERS} worker(s), logs in ${LOG_DIR}`);
 
   const meter = new Meter();
-  meter.track('ferretdb', pidOfBackend(27017, 'var/ferretdb.pid', ['-f', 'ferretdb']));
+  meter.track('ferretdb', pidOfBackend(MONGO_PORT, 'var/ferretdb.pid', ['-f', `ferretdb.*:${MONGO_PORT}`]));
   meter.track('rabbitmq', pidOfBackend(5672, 'var/rabbitmq.pid', ['-f', 'beam.smp']));
   const sampler = setInterval(() => meter.sample(), POLL_MS);
   cleanups.push({ what: 'stop the sampler', timeoutMs: 1_000, run: async () => clearInterval(sampler) });
