@@ -1,0 +1,524 @@
+// `npm run bench:interactive -- --mongo-url mongodb://127.0.0.1:27017 --label sqlite [--members 10000]
+// [--other-rows 100000] [--calls 10] [--budget-seconds 600] [--port 3991] [--no-build]`: how long
+// the admin waits for each interactive call once the database holds a realistic amount of data.
+// Builds, lets the members service create its indexes in a fresh database, then seeds it through
+// the driver: one organization with `--members` accounts, and `--other-rows` rows of other
+// organizations' completed batches (10,000 rows a batch, with their milestones; the addresses and
+// names of members and valid rows held in the reservation collections; those batches' accounts
+// are not seeded, so `accounts` holds the organization's members only). Then runs the gateway and
+// the members service (MEMBERS_ROLE=all) from dist/ on a RabbitMQ vhost of its own, signs in,
+// types a batch of 20 addresses (timed once), and times each call once to warm up and `--calls`
+// times. Prints one JSON object (milliseconds); drops the database and the vhost at the end. The
+// services' logs go to a directory under the system's temporary directory, named on stderr.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { MongoClient } from 'mongodb';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    'mongo-url': { type: 'string', default: process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017' },
+    'amqp-host': { type: 'string', default: '127.0.0.1:5672' },
+    label: { type: 'string', default: 'unlabelled' },
+    members: { type: 'string', default: '10000' },
+    'other-rows': { type: 'string', default: '100000' },
+    calls: { type: 'string', default: '10' },
+    'budget-seconds': { type: 'string', default: '600' },
+    port: { type: 'string', default: '3991' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const MEMBERS = Number(values.members);
+const OTHER_ROWS = Number(values['other-rows']);
+const CALLS = Number(values.calls);
+/** Time spent on one kind of call before the remaining calls of that kind are skipped. */
+const BUDGET_MS = Number(values['budget-seconds']) * 1000;
+const PORT = Number(values.port);
+const BATCH_ROWS = 20;
+const OTHER_BATCH_ROWS = 10_000;
+const CHUNK_SIZE = 500; // BATCH_CHUNK_SIZE in apps/members
+const INSERT_CHUNK = 1_000;
+const PASSWORD = 'Bench-Harbor-Lamp-42';
+const ADMIN_EMAIL = 'admin@interactive.example';
+for (const [name, value] of Object.entries({ MEMBERS, OTHER_ROWS, CALLS, PORT, BUDGET_MS })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+}
+
+const stamp = Date.now();
+const DATABASE = `roster_interactive_${stamp}`;
+const VHOST = `roster-interactive-${stamp}`;
+/** The given URL with this run's database in place of its own. */
+function withDatabase(url, database) {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(url);
+  if (!match) throw new Error(`not a MongoDB URL: ${url}`);
+  return `${match[1]}/${database}${match[2] ?? ''}`;
+}
+const MONGO_URL = withDatabase(values['mongo-url'], DATABASE);
+const AMQP_URL = `amqp://guest:guest@${values['amqp-host']}/${VHOST}`;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ENV = {
+  MONGO_URL,
+  AMQP_URL,
+  LOG_LEVEL: 'warn',
+  // A slow call is measured, not cut short at the default 15 s (120 s is the most allowed).
+  RPC_TIMEOUT_MS: '120000',
+  GATEWAY_PORT: String(PORT),
+  PUBLIC_URL: BASE,
+  MEMBERS_ROLE: 'all',
+};
+
+const say = (message) => process.stderr.write(`[bench-interactive] ${message}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value) => Math.round(value * 10) / 10;
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: 600_000, ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+// --- processes ---------------------------------------------------------------------------------
+
+const children = new Set();
+/** The first service that exited without being asked to. */
+let died = null;
+
+const LOGS = join(tmpdir(), `roster-interactive-${stamp}`);
+const logFile = (name) => join(LOGS, `${name.replace(/\W+/g, '-')}.log`);
+
+function countInLog(name, text) {
+  try {
+    return readFileSync(logFile(name), 'utf8').split(text).length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+function start(name, entry) {
+  mkdirSync(LOGS, { recursive: true });
+  const log = openSync(logFile(name), 'a');
+  const child = spawn(process.execPath, [entry], { cwd: root, env: { ...process.env, ...ENV }, stdio: ['ignore', log, log] });
+  closeSync(log);
+  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  children.add(child);
+  child.exited.then((status) => {
+    children.delete(child);
+    if (!child.stopping) died ??= `${name} exited (${status})`;
+  });
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stopping = true;
+  child.kill('SIGTERM');
+  const result = await Promise.race([child.exited, sleep(10_000).then(() => 'timeout')]);
+  if (result === 'timeout') {
+    child.kill('SIGKILL');
+    await Promise.race([child.exited, sleep(5_000)]);
+  }
+}
+
+/** Polls `probe` until it answers something other than undefined; fails early if a child died. */
+async function waitFor(what, timeoutMs, probe) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (died) throw new Error(`${died} while waiting for ${what}`);
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await sleep(250);
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+}
+
+// --- seed --------------------------------------------------------------------------------------
+
+const FIRST = ['Élodie', 'Jürgen', 'François', 'Zoë', 'Noémie', 'Gaël', 'Hélène', 'Jérôme', 'Søren', 'Łukasz', 'Marie', 'Jean', 'Pierre', 'Sophie', 'James', 'Emily', 'Oliver', 'Charlotte', 'Amélie', 'Benoît', 'Clément', 'Anaïs', 'Maëlle', 'Thomas', 'Olivia', 'William', 'Chloé', 'Léa', 'Hugo', 'Inès'];
+const LAST = ['Lefèvre', 'Groß', 'Dupont', 'Pérez', 'Roux', 'Le Goff', 'Müller', 'Smith', 'Johnson', "O'Brien", 'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'García', 'Núñez', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Kierkegaard'];
+const SEARCH_TERM = 'dupont';
+/** What the seed writes to besides organizations; a warning says when the service no longer makes one. */
+const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_milestones'];
+const ascii = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+
+/** The index-th person of a population: names, a distinct email and account name. */
+function person(index, domain) {
+  const firstName = FIRST[index % FIRST.length];
+  const lastName = LAST[Math.floor(index / FIRST.length) % LAST.length];
+  const base = `${ascii(firstName)}.${ascii(lastName)}`;
+  const lap = Math.floor(index / (FIRST.length * LAST.length));
+  const email = `${base}.${index}@${domain}`;
+  return { firstName, lastName, email, accountName: lap === 0 ? base : `${base}${lap + 1}`, base };
+}
+
+async function insertAll(collection, count, make) {
+  for (let index = 0; index < count; index += INSERT_CHUNK) {
+    const documents = [];
+    for (let offset = index; offset < Math.min(count, index + INSERT_CHUNK); offset += 1) documents.push(make(offset));
+    await collection.insertMany(documents, { ordered: false });
+  }
+}
+
+/** A row of a validated batch as BatchRowsRepository stores it: looked-up fields, the rest as JSON. */
+function batchRowDocument(batchId, organizationId, batch, index, valid) {
+  const who = person(index, `other${batch}.example`);
+  const email = valid ? who.email : who.email.replace('@', '@@');
+  // Account names are unique in the whole system, so each batch's differ.
+  const tag = `b${batch}r${index}`;
+  const suggestions = valid ? [`${who.base}.${tag}`, `${who.base[0]}${ascii(who.lastName)}.${tag}`, `${ascii(who.firstName)}.${tag}`] : [];
+  const details = {
+    email,
+    emailNormalized: email,
+    userName: null,
+    firstName: who.firstName,
+    lastName: who.lastName,
+    accountName: suggestions[0] ?? null,
+    accountNameChosen: false,
+    suggestions,
+    passwordHash: null,
+    problems: valid ? [] : [{ code: 'invalid_email', message: `"${email}" is not a valid email address.` }],
+    notices: [],
+    memberId: null,
+    cells: [email, '', who.firstName, who.lastName, index % 3 === 0 ? 'Ventes' : 'R&D'],
+  };
+  return {
+    _id: randomUUID(),
+    batchId,
+    organizationId,
+    line: index + 2,
+    chunk: Math.floor(index / CHUNK_SIZE),
+    status: valid ? 'valid' : 'invalid',
+    details: JSON.stringify(details),
+  };
+}
+
+function completedBatch(batchId, organizationId, rows, valid) {
+  const createdAt = new Date(stamp - 86_400_000);
+  return {
+    _id: batchId,
+    organizationId,
+    createdByAdminId: randomUUID(),
+    source: 'csv',
+    status: 'completed',
+    fileName: 'directory.csv',
+    uploadId: null,
+    ignoredColumns: ['Service'],
+    headers: ['Adresse e-mail', "Nom d'utilisateur", 'Prénom', 'Nom', 'Service'],
+    delimiter: ';',
+    parsedRows: rows,
+    counts: { total: rows, valid: 0, invalid: rows - valid, created: valid, failed: 0 },
+    chunkCount: Math.ceil(rows / CHUNK_SIZE),
+    failureReason: null,
+    createdAt,
+    validationStartedAt: createdAt,
+    commitStartedAt: createdAt,
+    completedAt: createdAt,
+    pendingEvent: null,
+    eventPending: false,
+  };
+}
+
+/** What a completed batch leaves in batch_milestones: per chunk its tallies and tickets, and the closing marks. */
+function completedMilestones(batchId, rows, isValid) {
+  const completedAt = new Date(stamp - 86_400_000);
+  const milestone = (phase, key, fields) => ({ _id: `${batchId}:${phase}:${key}`, batchId, phase, rows: 0, chunk: null, valid: null, created: null, completedAt, ...fields });
+  const milestones = [];
+  for (let chunk = 0; chunk * CHUNK_SIZE < rows; chunk += 1) {
+    const chunkRows = Math.min(CHUNK_SIZE, rows - chunk * CHUNK_SIZE);
+    let chunkValid = 0;
+    for (let index = chunk * CHUNK_SIZE; index < chunk * CHUNK_SIZE + chunkRows; index += 1) if (isValid(index)) chunkValid += 1;
+    milestones.push(milestone('validate', chunk, { rows: chunkRows, chunk, valid: chunkValid }));
+    milestones.push(milestone('commit', chunk, { rows: chunkValid, chunk, created: chunkValid }));
+    milestones.push(milestone('validate-ticket', chunk), milestone('commit-ticket', chunk));
+  }
+  milestones.push(milestone('validate:final', 'final'), milestone('commit:claim', 'claim'), milestone('commit:final', 'final'));
+  return milestones;
+}
+
+/**
+ * The organization's members, and other organizations' completed batches whose rows hold their
+ * addresses and names (email_reservations, account_name_reservations) as validation leaves them.
+ */
+async function seed(db, organizationId) {
+  const started = performance.now();
+  const reservedAt = new Date(stamp - 86_400_000);
+  const earlierBatchId = randomUUID();
+  const members = Array.from({ length: MEMBERS }, (_, index) => ({ _id: randomUUID(), ...person(index, 'interactive.example') }));
+  await insertAll(db.collection('accounts'), MEMBERS, (index) => {
+    const who = members[index];
+    const active = index % 4 !== 0;
+    return {
+      _id: who._id,
+      organizationId,
+      email: who.email,
+      emailNormalized: who.email,
+      accountName: who.accountName,
+      firstName: who.firstName,
+      lastName: who.lastName,
+      status: active ? 'active' : 'pending_activation',
+      passwordHash: active ? `scrypt$${'0'.repeat(32)}$${'1'.repeat(88)}` : null,
+      mustChangePassword: false,
+      locale: 'en',
+      batchId: earlierBatchId,
+      createdAt: new Date(stamp - 86_400_000 + index),
+      activatedAt: active ? new Date(stamp - 3_600_000 + index) : null,
+    };
+  });
+  await insertAll(db.collection('email_reservations'), MEMBERS, (index) => ({ _id: members[index].email, organizationId, batchId: earlierBatchId, rowId: members[index]._id, line: index + 2, reservedAt }));
+  await insertAll(db.collection('account_name_reservations'), MEMBERS, (index) => ({ _id: members[index].accountName, batchId: earlierBatchId, rowId: members[index]._id, reservedAt }));
+
+  const otherBatches = Math.ceil(OTHER_ROWS / OTHER_BATCH_ROWS);
+  for (let batch = 0; batch < otherBatches; batch += 1) {
+    const rows = Math.min(OTHER_BATCH_ROWS, OTHER_ROWS - batch * OTHER_BATCH_ROWS);
+    const otherOrganization = randomUUID();
+    const batchId = randomUUID();
+    const isValid = (index) => index % 50 !== 7;
+    await db.collection('organizations').insertOne({ _id: otherOrganization, name: `Other ${batch}`, nameNormalized: `other ${batch} ${stamp}`, locale: 'fr', createdAt: reservedAt });
+    const documents = Array.from({ length: rows }, (_, index) => batchRowDocument(batchId, otherOrganization, batch, index, isValid(index)));
+    const held = documents.filter((document) => document.status === 'valid').map((document) => ({ document, details: JSON.parse(document.details) }));
+    await insertAll(db.collection('batch_rows'), rows, (index) => documents[index]);
+    await insertAll(db.collection('email_reservations'), held.length, (index) => ({ _id: held[index].details.emailNormalized, organizationId: otherOrganization, batchId, rowId: held[index].document._id, line: held[index].document.line, reservedAt }));
+    await insertAll(db.collection('account_name_reservations'), held.length, (index) => ({ _id: held[index].details.accountName, batchId, rowId: held[index].document._id, reservedAt }));
+    await db.collection('member_batches').insertOne(completedBatch(batchId, otherOrganization, rows, held.length));
+    await db.collection('batch_milestones').insertMany(completedMilestones(batchId, rows, isValid), { ordered: false });
+  }
+
+  return { seconds: round((performance.now() - started) / 1000), otherBatches, memberId: members[Math.floor(MEMBERS / 2)]._id };
+}
+
+/** The organization's small batch under review, typed by the admin: it goes through the API, as the admin makes one. */
+function typedEmails() {
+  return Array.from({ length: BATCH_ROWS }, (_, index) => {
+    const who = person(index * 7 + 3, 'newcomers.example');
+    return index === 7 ? 'not-an-address@' : `${who.firstName} ${who.lastName} <${who.email}>`;
+  });
+}
+
+/** Starts the members service once on the empty database so that mongoose creates its indexes. */
+async function createIndexes(db) {
+  const members = start('members (indexes)', 'dist/apps/members/src/main.js');
+  const indexCount = async () => {
+    const counts = {};
+    for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+      counts[name] = (await db.collection(name).listIndexes().toArray()).length;
+    }
+    return counts;
+  };
+  let last = '';
+  let stableSince = 0;
+  const counts = await waitFor('the members service to create its indexes', 120_000, async () => {
+    const current = await indexCount();
+    const ready = ['accounts', 'batch_rows', 'member_batches'].every((name) => (current[name] ?? 0) > 1);
+    const key = JSON.stringify(current);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    }
+    return ready && Date.now() - stableSince >= 3_000 ? current : undefined;
+  });
+  await stop(members);
+  return counts;
+}
+
+// --- timing ------------------------------------------------------------------------------------
+
+/** One call, timed until its whole answer is read; a refusal or a time-out is an answer too. */
+async function request(method, path, headers, body) {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${BASE}${path}`, {
+      method,
+      headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(150_000),
+    });
+    const text = await response.text();
+    return { ms: performance.now() - started, ok: response.ok, status: response.status, body: JSON.parse(text) };
+  } catch (error) {
+    return { ms: performance.now() - started, ok: false, status: error.name, body: null };
+  }
+}
+
+function failure(answer) {
+  return { ms: round(answer.ms), status: answer.status, code: answer.body?.code ?? null };
+}
+
+/**
+ * One warm-up call, then up to CALLS timed ones, one after another, until BUDGET_MS is spent. A
+ * call the gateway gives up on (503 after RPC_TIMEOUT_MS) is listed under `failures`; a second
+ * failure ends the series (the members service is still working on those calls, which slows every
+ * later one), and so does a failed warm-up.
+ */
+async function time(name, call) {
+  say(`timing ${name}`);
+  const started = performance.now();
+  const warmUp = await call(-1);
+  const samples = [];
+  const failures = warmUp.ok ? [] : [failure(warmUp)];
+  for (let index = 0; warmUp.ok && index < CALLS && performance.now() - started < BUDGET_MS; index += 1) {
+    const answer = await call(index);
+    if (answer.ok) {
+      samples.push(answer.ms);
+    } else {
+      failures.push(failure(answer));
+      if (failures.length >= 2) break;
+    }
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const result = {
+    medianMs: median === null ? null : round(median),
+    maxMs: sorted.length === 0 ? null : round(sorted[sorted.length - 1]),
+    warmUpMs: round(warmUp.ms),
+    samplesMs: samples.map(round),
+    ...(failures.length > 0 ? { failures } : {}),
+  };
+  say(`${name}: median ${result.medianMs} ms, max ${result.maxMs} ms, ${samples.length} calls, ${failures.length} failed`);
+  return { result, body: warmUp.ok ? warmUp.body : null };
+}
+
+// --- main --------------------------------------------------------------------------------------
+
+let client;
+let vhostAdded = false;
+let cleanedUp;
+
+/** Stops the services, drops this run's database and vhost; once, from `finally` or a signal. */
+function cleanUp() {
+  cleanedUp ??= (async () => {
+    await Promise.all([...children].map(stop));
+    if (client && DATABASE.startsWith('roster_interactive_')) {
+      say(`dropping ${DATABASE}`);
+      await client.db().dropDatabase().catch((error) => say(`could not drop ${DATABASE}: ${error.message}`));
+      await client.close().catch(() => undefined);
+    }
+    if (vhostAdded) {
+      try {
+        run('rabbitmqctl', ['-q', 'delete_vhost', VHOST], { timeout: 60_000 });
+      } catch (error) {
+        say(`could not delete vhost ${VHOST}: ${error.message}`);
+      }
+    }
+  })();
+  return cleanedUp;
+}
+
+async function main() {
+  if (!values['no-build']) {
+    say('building');
+    run('npm', ['run', 'build', '--silent']);
+  }
+  // The services run from dist/: the commit it was (presumably) built from, and whether apps/ or libs/ had changes.
+  const code = { commit: run('git', ['rev-parse', '--short', 'HEAD']).trim(), changedFiles: run('git', ['status', '--porcelain', '--', 'apps', 'libs']).split('\n').filter(Boolean).length };
+  client = await new MongoClient(MONGO_URL, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 600_000 }).connect();
+  try {
+    const db = client.db();
+    const server = await db.admin().command({ buildInfo: 1 });
+    if ((await db.listCollections().toArray()).length > 0) throw new Error(`${DATABASE} is not empty`);
+
+    run('rabbitmqctl', ['-q', 'add_vhost', VHOST], { timeout: 60_000 });
+    vhostAdded = true;
+    run('rabbitmqctl', ['-q', 'set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*'], { timeout: 60_000 });
+
+    say(`creating indexes in ${DATABASE}; service logs in ${LOGS}`);
+    const indexes = await createIndexes(db);
+    const created = JSON.parse(
+      run(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', `Interactive ${DATABASE}`, '--email', ADMIN_EMAIL, '--password', PASSWORD], {
+        env: { ...process.env, ...ENV },
+        timeout: 120_000,
+      }),
+    );
+    say(`seeding ${MEMBERS} members and ${OTHER_ROWS} rows of other batches`);
+    const missing = SEEDED_COLLECTIONS.filter((name) => !(name in indexes));
+    if (missing.length > 0) say(`warning: the members service made no ${missing.join(', ')}: the seed may no longer match its schemas`);
+    const seeded = await seed(db, created.organizationId);
+
+    say('starting the members service and the gateway');
+    start('members', 'dist/apps/members/src/main.js');
+    start('gateway', 'dist/apps/gateway/src/main.js');
+    await waitFor('the gateway and the members service', 180_000, async () => ((await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(10_000) })).ok ? true : undefined));
+    const loadBefore = loadavg().map(round);
+    const login = await request('POST', '/api/v1/auth/login', {}, { email: ADMIN_EMAIL, password: PASSWORD });
+    if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${JSON.stringify(login.body)}`);
+    const auth = { authorization: `Bearer ${login.body.accessToken}` };
+
+    say(`creating a batch of ${BATCH_ROWS} typed addresses`);
+    const typed = await request('POST', '/api/v1/member-batches', auth, { emails: typedEmails() });
+    if (!typed.ok || typed.body.status !== 'ready') throw new Error(`the typed batch answered ${typed.status}: ${JSON.stringify(typed.body).slice(0, 500)}`);
+    const rowId = typed.body.rows.find((row) => row.status === 'valid').id;
+    const batchPath = `/api/v1/member-batches/${typed.body.id}`;
+    const getBatch = await time('GET batch', () => request('GET', batchPath, auth));
+    const getRows = await time('GET batch rows', () => request('GET', `${batchPath}/rows?page=1`, auth));
+    const patchRow = await time('PATCH batch row', (index) => request('PATCH', `${batchPath}/rows/${rowId}`, auth, { firstName: `Bench${index + 1}` }));
+    const listMembers = await time('GET members', () => request('GET', '/api/v1/members?page=1', auth));
+    const searchMembers = await time('GET members q=', () => request('GET', `/api/v1/members?page=1&q=${SEARCH_TERM}`, auth));
+    const getMember = await time('GET member', () => request('GET', `/api/v1/members/${seeded.memberId}`, auth));
+
+    console.log(
+      JSON.stringify(
+        {
+          label: values.label,
+          server: { version: server.version, ferretdbVersion: server.ferretdbVersion ?? null },
+          mongoUrl: values['mongo-url'],
+          // The services ran from dist/: the commit it was built from, and whether the tree had changes.
+          code,
+          // Other work on the machine skews the figures: the load average before and after the calls.
+          host: { cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg().map(round) },
+          seed: {
+            members: MEMBERS,
+            otherRows: OTHER_ROWS,
+            otherBatches: seeded.otherBatches,
+            batchRows: BATCH_ROWS,
+            seconds: seeded.seconds,
+            indexes,
+          },
+          callsEach: CALLS,
+          budgetSecondsEach: BUDGET_MS / 1000,
+          rpcTimeoutMs: Number(ENV.RPC_TIMEOUT_MS),
+          timingsMs: {
+            createTypedBatchOnce: round(typed.ms),
+            getBatch: getBatch.result,
+            getBatchRowsPage1: getRows.result,
+            patchBatchRowFirstName: patchRow.result,
+            listMembersPage1: listMembers.result,
+            searchMembers: searchMembers.result,
+            getMember: getMember.result,
+          },
+          // Broker restarts (another test stopping RabbitMQ) make calls fail for reasons of their own.
+          brokerConnectionsLost: countInLog('members', 'RabbitMQ connection lost') + countInLog('gateway', 'RabbitMQ connection lost'),
+          answers: {
+            batchStatus: getBatch.body?.status,
+            rowsTotal: getRows.body?.total,
+            patchedRowStatus: patchRow.body?.status,
+            membersTotal: listMembers.body?.total,
+            searchTerm: SEARCH_TERM,
+            searchTotal: searchMembers.body?.total,
+            memberStatus: getMember.body?.status,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await cleanUp();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    say(`${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main().catch((error) => {
+  // A driver error lists every write error; its message and code say enough.
+  console.error(error.code === undefined ? error : `${error.name}: ${error.message} (code ${error.code})`);
+  process.exitCode = 1;
+});
