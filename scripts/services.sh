@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs (when missing), starts and stops the real backends natively: RabbitMQ from Debian and
-# FerretDB 1.24.2 (MongoDB wire protocol) on SQLite or, with FERRETDB_BACKEND=postgresql, on a
-# PostgreSQL from Debian that this script runs itself. Idempotent; waits until each one answers.
+# FerretDB 1.24.2 (MongoDB wire protocol) on a PostgreSQL from Debian that this script runs itself
+# or, with FERRETDB_BACKEND=sqlite, on SQLite. Idempotent; waits until each one answers.
+#
+# PostgreSQL is the default: with 10,000 members and 100,000 rows of other batches, listing a
+# batch's rows took 0.3 s on it against 11 s on SQLite, and a whole import of 20,000 people ran
+# as fast or faster, bar validation (1,485 against about 2,100 rows/s).
 #
 #   services.sh up|down [rabbitmq] [ferretdb]     (no name: both)
 #
-# FERRETDB_BACKEND  sqlite (default) or postgresql
+# FERRETDB_BACKEND  postgresql (default) or sqlite
 # FERRETDB_PORT     FerretDB's port (27017)
 # POSTGRES_PORT     PostgreSQL's port, postgresql backend only (5433)
 # SERVICES_ENV_FILE where `up` writes MONGO_URL, AMQP_URL and FERRETDB_BACKEND (var/services.env,
@@ -300,7 +304,7 @@ for component in "${components[@]}"; do
 done
 wants() { [[ " ${components[*]} " == *" $1 "* ]]; }
 
-BACKEND="${FERRETDB_BACKEND:-sqlite}"
+BACKEND="${FERRETDB_BACKEND:-postgresql}"
 case "$BACKEND" in sqlite | postgresql) ;; *) die "FERRETDB_BACKEND must be sqlite or postgresql, not '$BACKEND'" ;; esac
 
 case "$action" in
