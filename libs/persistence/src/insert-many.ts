@@ -7,6 +7,12 @@ interface WriteError {
   err?: { code?: number };
 }
 
+/** Inserts unordered; answers, for each document, whether it went in (false: a unique index refused it). */
+export async function insertedEach<T extends Document>(collection: Collection<T>, documents: OptionalUnlessRequiredId<T>[]): Promise<boolean[]> {
+  const refused = new Set(await insertManyRefused(collection, documents));
+  return documents.map((_, index) => !refused.has(index));
+}
+
 /**
  * Inserts unordered and answers the positions a unique index refused; any other error is thrown.
  * Every document is attempted, so one conflict never hides the others.

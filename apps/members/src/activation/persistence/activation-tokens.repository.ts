@@ -15,7 +15,7 @@ export class ActivationTokensRepository {
     @InjectModel(ActivationTokenUse.name) private readonly uses: Model<ActivationTokenUse>,
   ) {}
 
-  /** The driver: one insert per mail, without mongoose's casting. */
+  /** The driver: many links in one insert, without mongoose's casting. */
   private get collection(): Collection<ActivationToken> {
     return driverCollection(this.tokens);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
-import { driverCollection, insertManyRefused } from '@app/persistence';
+import type { Collection } from 'mongodb';
+import { driverCollection, insertedEach } from '@app/persistence';
 import { RequestBatcher } from '../../batching/request-batcher';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -91,10 +91,4 @@ export class SentNotificationsRepository {
   private record(outcome: SentNotification): Promise<boolean> {
     return this.outcomeInserts.request(outcome);
   }
-}
-
-/** Inserts the documents; answers, for each, whether it went in (false: its id was there already). */
-async function insertedEach<T extends { _id: string }>(collection: Collection<T>, documents: T[]): Promise<boolean[]> {
-  const refused = new Set(await insertManyRefused(collection, documents as OptionalUnlessRequiredId<T>[]));
-  return documents.map((_, index) => !refused.has(index));
 }
