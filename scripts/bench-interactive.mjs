@@ -264,12 +264,15 @@ async function seed(db, organizationId) {
       mustChangePassword: false,
       locale: 'en',
       batchId: earlierBatchId,
+      chunk: Math.floor(index / CHUNK_SIZE),
       createdAt: new Date(stamp - 86_400_000 + index),
       activatedAt: active ? new Date(stamp - 3_600_000 + index) : null,
     };
   });
   await insertAll(db.collection('email_reservations'), MEMBERS, (index) => ({ _id: members[index].email, organizationId, batchId: earlierBatchId, rowId: members[index]._id, line: index + 2, reservedAt }));
   await insertAll(db.collection('account_name_reservations'), MEMBERS, (index) => ({ _id: members[index].accountName, batchId: earlierBatchId, rowId: members[index]._id, reservedAt }));
+  await db.collection('member_batches').insertOne(completedBatch(earlierBatchId, organizationId, MEMBERS, MEMBERS));
+  await db.collection('batch_milestones').insertMany(completedMilestones(earlierBatchId, MEMBERS, () => true), { ordered: false });
 
   const otherBatches = Math.ceil(OTHER_ROWS / OTHER_BATCH_ROWS);
   for (let batch = 0; batch < otherBatches; batch += 1) {
@@ -456,7 +459,10 @@ async function main() {
     const getRows = await time('GET batch rows', () => request('GET', `${batchPath}/rows?page=1`, auth));
     const patchRow = await time('PATCH batch row', (index) => request('PATCH', `${batchPath}/rows/${rowId}`, auth, { firstName: `Bench${index + 1}` }));
     const listMembers = await time('GET members', () => request('GET', '/api/v1/members?page=1', auth));
+    const middlePage = Math.max(1, Math.ceil(MEMBERS / 100));
+    const listMembersMiddle = await time(`GET members page=${middlePage}`, () => request('GET', `/api/v1/members?page=${middlePage}`, auth));
     const searchMembers = await time('GET members q=', () => request('GET', `/api/v1/members?page=1&q=${SEARCH_TERM}`, auth));
+    const pendingMembers = await time('GET members status=', () => request('GET', '/api/v1/members?page=1&status=pending_activation', auth));
     const getMember = await time('GET member', () => request('GET', `/api/v1/members/${seeded.memberId}`, auth));
 
     console.log(
@@ -486,7 +492,9 @@ async function main() {
             getBatchRowsPage1: getRows.result,
             patchBatchRowFirstName: patchRow.result,
             listMembersPage1: listMembers.result,
+            [`listMembersPage${middlePage}`]: listMembersMiddle.result,
             searchMembers: searchMembers.result,
+            listPendingMembers: pendingMembers.result,
             getMember: getMember.result,
           },
           // Broker restarts (another test stopping RabbitMQ) make calls fail for reasons of their own.
@@ -496,6 +504,8 @@ async function main() {
             rowsTotal: getRows.body?.total,
             patchedRowStatus: patchRow.body?.status,
             membersTotal: listMembers.body?.total,
+            middlePageMembers: listMembersMiddle.body?.items?.length,
+            pendingTotal: pendingMembers.body?.total,
             searchTerm: SEARCH_TERM,
             searchTotal: searchMembers.body?.total,
             memberStatus: getMember.body?.status,

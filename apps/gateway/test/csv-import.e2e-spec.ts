@@ -276,4 +276,47 @@ describe('importing members from a directory CSV', () => {
     const members = (await stack.http().get('/api/v1/members?q=progress.example&limit=1').set(auth()).expect(200)).body;
     expect(members.total).toBe(3_000);
   });
+
+  it('lists members chunk by chunk: each once across pages, as many as counting them finds, accounts from before 0.3 included', async () => {
+    const lines = ['Email;First name;Last name'];
+    for (let index = 0; index < 1_200; index += 1) lines.push(`member.${index}@paging.example;Member;Number${index}`);
+    const batch = (await upload(lines.join('\n'), 'paging.csv').expect(202)).body;
+    await settled(batch.id);
+    await stack.http().post(`/api/v1/member-batches/${batch.id}/commit`).set(auth()).expect(202);
+    await settled(batch.id, 'completed');
+
+    const counted = async () => {
+      const byStatus = await Promise.all(['pending_activation', 'active'].map(async (status) => (await stack.http().get(`/api/v1/members?status=${status}&limit=1`).set(auth()).expect(200)).body.total));
+      return byStatus[0] + byStatus[1];
+    };
+    const everyPage = async () => {
+      const ids: string[] = [];
+      const emails: string[] = [];
+      let total = -1;
+      for (let page = 1; ; page += 1) {
+        const body = (await stack.http().get(`/api/v1/members?limit=450&page=${page}`).set(auth()).expect(200)).body;
+        total = body.total;
+        if (body.items.length === 0) break;
+        ids.push(...body.items.map((member: { id: string }) => member.id));
+        emails.push(...body.items.map((member: { email: string }) => member.email));
+      }
+      return { ids, emails, total };
+    };
+    const listed = await everyPage();
+    expect(listed.total).toBe(await counted());
+    expect(listed.ids).toHaveLength(listed.total);
+    expect(new Set(listed.ids).size).toBe(listed.total);
+    expect(listed.emails.filter((email) => email.endsWith('@paging.example'))).toHaveLength(1_200);
+
+    // As 0.2 left them: accounts without their chunk, and no record of the migration.
+    await mongo.db().collection('accounts').updateMany({}, { $unset: { chunk: '' } });
+    await mongo.db().collection('completed_migrations').deleteMany({});
+    await stack.members!.close();
+    await stack.startMembers();
+    const afterUpgrade = await eventually(async () => {
+      const again = await everyPage();
+      return again.ids.length === listed.total ? again : undefined;
+    }, 60_000, 'the accounts of 0.2 listed again');
+    expect(new Set(afterUpgrade.ids)).toEqual(new Set(listed.ids));
+  });
 });

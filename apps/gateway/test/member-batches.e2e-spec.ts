@@ -185,6 +185,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
       mustChangePassword: false,
       locale: 'en',
       batchId: null,
+      chunk: null,
       createdAt: new Date(),
       activatedAt: null,
     });

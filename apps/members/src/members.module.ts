@@ -9,6 +9,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { EventsModule } from './events/events.module';
 import { PingController } from './health/ping.controller';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
+import { MemberListModule } from './member-list/member-list.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
@@ -28,6 +29,7 @@ export class MembersModule {
         OrganizationsModule,
         AccountsModule,
         MemberBatchesModule,
+        MemberListModule,
         EventsModule,
         ActivationModule,
       ],

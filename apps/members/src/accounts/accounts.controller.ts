@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListMembersCommand, MemberCommand, type MemberAccountView, MembersRpc, type Page } from '@app/contracts';
+import { MemberCommand, type MemberAccountView, MembersRpc } from '@app/contracts';
 import { DomainError } from '../rpc/domain.error';
 import { toMemberAccountView } from './account-view';
 import { AccountsRepository } from './persistence/accounts.repository';
@@ -8,12 +8,6 @@ import { AccountsRepository } from './persistence/accounts.repository';
 @Controller()
 export class AccountsController {
   constructor(private readonly accounts: AccountsRepository) {}
-
-  @MessagePattern(MembersRpc.ListMembers)
-  async list(@Payload() command: ListMembersCommand): Promise<Page<MemberAccountView>> {
-    const page = await this.accounts.list(command.organizationId, command.query);
-    return { ...page, items: page.items.map(toMemberAccountView) };
-  }
 
   @MessagePattern(MembersRpc.GetMember)
   async get(@Payload() command: MemberCommand): Promise<MemberAccountView> {

@@ -90,6 +90,6 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     ValidateChunkProcessor,
     UploadStore,
   ],
-  exports: [BatchEventsOutbox, AccountEventsOutbox],
+  exports: [BatchEventsOutbox, AccountEventsOutbox, MemberBatchesRepository, BatchMilestonesRepository, BatchRowsRepository],
 })
 export class MemberBatchesModule {}

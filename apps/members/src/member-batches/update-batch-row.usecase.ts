@@ -41,8 +41,8 @@ export class UpdateBatchRowUseCase {
   ) {}
 
   async execute(command: UpdateBatchRowCommand): Promise<BatchRowView> {
-    const batch = await this.lookup.find(command.organizationId, command.batchId);
-    const row = await this.rows.findInBatch(batch._id, command.rowId);
+    // Both reads scan a collection on FerretDB: they run side by side.
+    const [batch, row] = await Promise.all([this.lookup.find(command.organizationId, command.batchId), this.rows.findInBatch(command.batchId, command.rowId)]);
     if (!row) throw DomainError.notFound('This row');
     if (batch.status !== 'ready') {
       throw new DomainError(ErrorCode.BatchNotEditable, `Rows can be edited only while the batch is ready for review; it is ${batch.status}.`);
@@ -68,7 +68,7 @@ export class UpdateBatchRowUseCase {
       updated.suggestions = suggestions;
       updated.accountName = suggestions[0] ?? null;
     }
-    if (row.accountName && updated.accountName !== row.accountName) await this.reservations.releaseName(row.accountName, row._id);
+    const releasedName = row.accountName && updated.accountName !== row.accountName ? row.accountName : null;
     // A name the directory asked for and that was refused stays a problem until the admin picks one.
     const nameProblems = nameSettled ? [] : row.problems.filter((problem) => NAME_CODES.includes(problem.code));
     updated.problems = [...emailProblems, ...nameProblems];
@@ -80,12 +80,19 @@ export class UpdateBatchRowUseCase {
     }
     updated.status = updated.problems.length > 0 ? 'invalid' : 'valid';
 
+    await Promise.all([
+      releasedName ? this.reservations.releaseName(releasedName, row._id) : undefined,
+      this.saveRow(batch._id, row, updated),
+    ]);
+    return toBatchRowView(updated);
+  }
+
+  private async saveRow(batchId: string, row: BatchRow, updated: BatchRow): Promise<void> {
     // The chunk's snapshot would hide this edit from the commit: it goes first.
-    await this.snapshots.discard(batch._id, row.chunk);
+    await this.snapshots.discard(batchId, row.chunk);
     await this.rows.update(updated);
     // Counting the batch's rows again would read every batch's rows on FerretDB.
-    if (updated.status !== row.status) await this.batches.moveCount(batch._id, row.status, updated.status);
-    return toBatchRowView(updated);
+    if (updated.status !== row.status) await this.batches.moveCount(batchId, row.status, updated.status);
   }
 
   /** The admin picked a name: it must be valid and free in the system (no other row or member holds it); the row then holds it. */

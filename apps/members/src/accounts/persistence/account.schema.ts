@@ -42,12 +42,18 @@ export class Account {
   @Prop({ type: String, default: null })
   batchId: string | null;
 
+  /** The chunk of its batch that created it: the members list reads one chunk at a time. */
+  @Prop({ type: Number, default: null })
+  chunk: number | null;
+
   @Prop({ required: true })
   createdAt: Date;
 
   @Prop({ type: Date, default: null })
   activatedAt: Date | null;
-
 }
 
 export const AccountSchema = SchemaFactory.createForClass(Account);
+// The members list, a chunk at a time; searching and filtering, in creation order.
+AccountSchema.index({ batchId: 1, chunk: 1, _id: 1 });
+AccountSchema.index({ organizationId: 1, createdAt: 1, _id: 1 });

@@ -104,7 +104,22 @@ export class AccountsRepository {
     return taken;
   }
 
-  async list(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
+  /** The accounts one chunk of a batch created, in a stable order. */
+  inChunk(batchId: string, chunk: number): Promise<Account[]> {
+    return this.collection.find({ batchId, chunk }).sort({ _id: 1 }).toArray();
+  }
+
+  /** Batches that created accounts before accounts kept their chunk. */
+  async batchesWithoutChunk(): Promise<string[]> {
+    return (await this.collection.distinct('batchId', { chunk: null, batchId: { $ne: null } })) as string[];
+  }
+
+  async setChunk(ids: string[], chunk: number): Promise<void> {
+    await this.collection.updateMany({ _id: { $in: ids } }, { $set: { chunk } });
+  }
+
+  /** Members matching a status or a search, in creation order: reads every member of the organization on FerretDB. */
+  async search(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
     const filter: QueryFilter<Account> = { organizationId };
     if (query.status) filter.status = query.status;
     if (query.q) {

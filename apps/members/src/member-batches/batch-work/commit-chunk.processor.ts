@@ -46,9 +46,9 @@ export class CommitChunkProcessor {
     if (mayBeCommitted && (await this.milestones.isChunkCommitted(batch._id, chunk))) return 0;
     const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
     const now = new Date();
-    const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, row, row.accountName!, organization, now)));
+    const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, chunk, row, row.accountName!, organization, now)));
     const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => createdOutcome(row, row.accountName!));
-    outcomes.push(...(await this.resolveRefused(batch, rows.filter((row) => refused.has(row._id)), organization, now)));
+    outcomes.push(...(await this.resolveRefused(batch, chunk, rows.filter((row) => refused.has(row._id)), organization, now)));
     outcomes.sort((a, b) => a.line - b.line);
 
     const byId = new Map(rows.map((row) => [row._id, row]));
@@ -89,7 +89,7 @@ export class CommitChunkProcessor {
   }
 
   /** Why did a unique index refuse these accounts? Already created, email taken, or name taken. */
-  private async resolveRefused(batch: MemberBatch, rows: RowToCommit[], organization: CommittingOrganization, now: Date): Promise<RowOutcome[]> {
+  private async resolveRefused(batch: MemberBatch, chunk: number, rows: RowToCommit[], organization: CommittingOrganization, now: Date): Promise<RowOutcome[]> {
     if (rows.length === 0) return [];
     const existing = await this.accounts.accountNamesById(rows.map((row) => row._id));
     const missing = rows.filter((row) => !existing.has(row._id));
@@ -101,15 +101,15 @@ export class CommitChunkProcessor {
       if (accountName) outcomes.push(this.alreadyCreated(row, accountName));
       else if (owner === batch.organizationId) outcomes.push(this.failed(row, RowProblems.alreadyMember(row.emailNormalized)));
       else if (owner) outcomes.push(this.failed(row, RowProblems.emailInUse(row.emailNormalized)));
-      else outcomes.push(await this.createUnderAnotherName(batch, row, organization, now));
+      else outcomes.push(await this.createUnderAnotherName(batch, chunk, row, organization, now));
     }
     return outcomes;
   }
 
-  private async createUnderAnotherName(batch: MemberBatch, row: RowToCommit, organization: CommittingOrganization, now: Date): Promise<RowOutcome> {
+  private async createUnderAnotherName(batch: MemberBatch, chunk: number, row: RowToCommit, organization: CommittingOrganization, now: Date): Promise<RowOutcome> {
     for (const name of this.replacementNames(row)) {
       if ((await this.reservations.holdNames([{ name, batchId: batch._id, rowId: row._id }], true)).has(name)) continue;
-      if ((await this.accounts.insertOne(this.accountFor(batch, row, name, organization, now))) === 'inserted') {
+      if ((await this.accounts.insertOne(this.accountFor(batch, chunk, row, name, organization, now))) === 'inserted') {
         return createdOutcome(row, name, [RowProblems.accountNameReplaced(row.accountName!, name)]);
       }
       const raced = await this.accounts.findById(row._id);
@@ -128,7 +128,7 @@ export class CommitChunkProcessor {
     return [...new Set([...row.suggestions, ...generated])].filter((name) => name !== row.accountName);
   }
 
-  private accountFor(batch: MemberBatch, row: RowToCommit, accountName: string, organization: CommittingOrganization, now: Date): Account {
+  private accountFor(batch: MemberBatch, chunk: number, row: RowToCommit, accountName: string, organization: CommittingOrganization, now: Date): Account {
     const passwordSet = row.passwordHash !== null;
     return {
       _id: row._id,
@@ -144,11 +144,11 @@ export class CommitChunkProcessor {
       mustChangePassword: passwordSet,
       locale: organization.locale,
       batchId: batch._id,
+      chunk,
       createdAt: now,
       activatedAt: null,
     };
   }
-
 
   private failed(row: RowToCommit, problem: RowProblem): RowOutcome {
     return { rowId: row._id, line: row.line, status: 'failed', accountName: row.accountName, notices: [], problems: [problem] };

@@ -47,6 +47,11 @@ export class BatchRowsRepository {
     return document && toRow(document);
   }
 
+  /** Every row's id and chunk, streamed: for filling in the chunk of accounts created before accounts kept it. */
+  async *streamChunks(batchId: string): AsyncGenerator<{ _id: string; chunk: number }> {
+    yield* this.collection.find({ batchId }, { projection: { chunk: 1 } }).batchSize(5_000);
+  }
+
   async findChunk(batchId: string, chunk: number): Promise<BatchRow[]> {
     return (await this.collection.find({ batchId, chunk }).sort({ line: 1 }).toArray()).map(toRow);
   }

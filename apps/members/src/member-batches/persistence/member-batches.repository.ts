@@ -7,6 +7,9 @@ import type { BatchCompletedEvent, BatchCounts, BatchStatus, RowStatus } from '@
 import { updateManyById } from '../../persistence/bulk-update';
 import { MemberBatch } from './member-batch.schema';
 
+/** What the members list needs of a batch that created members. */
+export type CommittedBatch = Pick<MemberBatch, '_id' | 'status' | 'counts' | 'chunkCount'>;
+
 @Injectable()
 export class MemberBatchesRepository {
   constructor(@InjectModel(MemberBatch.name) private readonly batches: Model<MemberBatch>) {}
@@ -28,6 +31,16 @@ export class MemberBatchesRepository {
     if (ids.length === 0) return new Set();
     const committing = await this.batches.find({ _id: { $in: [...new Set(ids)] }, status: 'committing' }, { _id: 1 }).lean();
     return new Set(committing.map((batch) => batch._id));
+  }
+
+  /** The organization's batches whose commit has started, in the order it started: those that created its members. */
+  async committedIn(organizationId: string): Promise<CommittedBatch[]> {
+    const batches = await this.collection
+      .find({ organizationId }, { projection: { status: 1, counts: 1, chunkCount: 1, commitStartedAt: 1 } })
+      .toArray();
+    return batches
+      .filter((batch) => batch.commitStartedAt !== null)
+      .sort((a, b) => a.commitStartedAt!.getTime() - b.commitStartedAt!.getTime() || a._id.localeCompare(b._id));
   }
 
   findInOrganization(organizationId: string, id: string): Promise<MemberBatch | null> {

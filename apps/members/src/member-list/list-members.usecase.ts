@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { ListMembersCommand, MemberAccountView, MembersQuery, Page } from '@app/contracts';
+import { toMemberAccountView } from '../accounts/account-view';
+import type { Account } from '../accounts/persistence/account.schema';
+import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { BatchMilestonesRepository } from '../member-batches/persistence/batch-milestones.repository';
+import { type CommittedBatch, MemberBatchesRepository } from '../member-batches/persistence/member-batches.repository';
+import { type MemberRun, sliceRuns } from './page-slices';
+
+interface BatchChunk {
+  batchId: string;
+  chunk: number;
+}
+
+/**
+ * An organization's members, a page at a time. Without a search or a status filter, the list is
+ * in the order batches created them, chunk by chunk: how many members each batch and each chunk
+ * created is already recorded, so a page reads only the one or two chunks it shows (on FerretDB,
+ * sorting or counting the members would read them all). A search or a status filter reads the
+ * organization's members.
+ */
+@Injectable()
+export class ListMembersUseCase {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly batches: MemberBatchesRepository,
+    private readonly milestones: BatchMilestonesRepository,
+  ) {}
+
+  async execute({ organizationId, query }: ListMembersCommand): Promise<Page<MemberAccountView>> {
+    const page = query.status || query.q?.trim() ? await this.accounts.search(organizationId, query) : await this.inCommitOrder(organizationId, query);
+    return { ...page, items: page.items.map(toMemberAccountView) };
+  }
+
+  private async inCommitOrder(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
+    const chunksOf = new ChunksOfBatches(this.milestones);
+    const batches: MemberRun<CommittedBatch>[] = await Promise.all(
+      (await this.batches.committedIn(organizationId)).map(async (batch) => ({ run: batch, members: await chunksOf.created(batch) })),
+    );
+    const total = batches.reduce((sum, batch) => sum + batch.members, 0);
+    const batchSlices = sliceRuns(batches, (query.page - 1) * query.limit, query.limit);
+    const chunkSlices = (await Promise.all(batchSlices.map(async ({ run, skip, take }) => sliceRuns(await chunksOf.chunks(run), skip, take)))).flat();
+    const members = await Promise.all(chunkSlices.map(async ({ run, skip, take }) => (await this.accounts.inChunk(run.batchId, run.chunk)).slice(skip, skip + take)));
+    return { items: members.flat(), page: query.page, limit: query.limit, total };
+  }
+}
+
+/** How many members each chunk of a batch created, read once per batch and list call. */
+class ChunksOfBatches {
+  private readonly read = new Map<string, Promise<MemberRun<BatchChunk>[]>>();
+
+  constructor(private readonly milestones: BatchMilestonesRepository) {}
+
+  async created(batch: CommittedBatch): Promise<number> {
+    if (batch.status === 'completed') return batch.counts.created;
+    return (await this.chunks(batch)).reduce((sum, chunk) => sum + chunk.members, 0);
+  }
+
+  chunks(batch: CommittedBatch): Promise<MemberRun<BatchChunk>[]> {
+    // A completed batch of one chunk needs no tally: its only chunk created all its members.
+    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, members: batch.counts.created }]);
+    let chunks = this.read.get(batch._id);
+    if (!chunks) {
+      chunks = this.milestones.commitTallies(batch._id).then((tallies) => tallies.map((tally) => ({ run: { batchId: batch._id, chunk: tally.chunk }, members: tally.created })));
+      this.read.set(batch._id, chunks);
+    }
+    return chunks;
+  }
+}
