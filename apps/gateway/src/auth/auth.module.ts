@@ -10,6 +10,7 @@ import { LoginThrottle } from './login-throttle';
 import { MemberLoginController } from './member-login.controller';
 import { MemberLoginUseCase } from './member-login.usecase';
 import { LoginFailure, LoginFailureSchema } from './persistence/login-failure.schema';
+import { LoginFailuresRepository } from './persistence/login-failures.repository';
 
 @Global()
 @Module({
@@ -19,7 +20,7 @@ import { LoginFailure, LoginFailureSchema } from './persistence/login-failure.sc
     MongooseModule.forFeature([{ name: LoginFailure.name, schema: LoginFailureSchema }]),
   ],
   controllers: [AuthController, MemberLoginController],
-  providers: [AccessTokens, AdminAuthGuard, LoginThrottle, AdminLoginUseCase, MemberLoginUseCase],
+  providers: [AccessTokens, AdminAuthGuard, LoginFailuresRepository, LoginThrottle, AdminLoginUseCase, MemberLoginUseCase],
   exports: [AccessTokens, AdminAuthGuard],
 })
 export class AuthModule {}

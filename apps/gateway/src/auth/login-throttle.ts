@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@app/contracts';
 import { ApiException } from '../http/api.exception';
-import { LoginFailure } from './persistence/login-failure.schema';
+import { LoginFailuresRepository } from './persistence/login-failures.repository';
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_WINDOW = 10;
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_WINDOW = 10;
 
 /**
  * Slows password guessing against one account whatever the caller's address: after too many
@@ -15,10 +12,10 @@ export const MAX_FAILURES_PER_WINDOW = 10;
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(@InjectModel(LoginFailure.name) private readonly failures: Model<LoginFailure>) {}
+  constructor(private readonly failures: LoginFailuresRepository) {}
 
   async assertAllowed(key: string): Promise<void> {
-    const count = await this.failures.countDocuments({ key, window: this.window() });
+    const count = await this.failures.countInWindow(key, this.window());
     if (count >= MAX_FAILURES_PER_WINDOW) {
       throw new ApiException(429, ErrorCode.TooManyAttempts, 'Too many failed sign-ins for this account; try again in 15 minutes.');
     }
@@ -26,9 +23,9 @@ export class LoginThrottle {
 
   async recordFailure(key: string): Promise<void> {
     const window = this.window();
-    await this.failures.create({ _id: randomUUID(), key, window, at: new Date() });
+    await this.failures.record(key, window);
     // Old windows are never read again.
-    await this.failures.deleteMany({ key, window: { $lt: window } });
+    await this.failures.deleteBefore(key, window);
   }
 
   private window(): number {

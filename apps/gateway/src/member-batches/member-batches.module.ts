@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { UploadsModule } from '@app/uploads';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { CsvUploadUseCase } from '../uploads/csv-upload.usecase';
 import { multerOptions } from '../uploads/multer-options';
-import { UploadStore } from '../uploads/upload-store';
 import { ErrorsCsvExport } from './errors-csv.export';
 import { MemberBatchesController } from './member-batches.controller';
 
 @Module({
-  imports: [MulterModule.registerAsync({ inject: [GatewayEnvironment], useFactory: multerOptions })],
+  imports: [MulterModule.registerAsync({ inject: [GatewayEnvironment], useFactory: multerOptions }), UploadsModule],
   controllers: [MemberBatchesController],
-  providers: [UploadStore, CsvUploadUseCase, ErrorsCsvExport],
+  providers: [CsvUploadUseCase, ErrorsCsvExport],
 })
 export class MemberBatchesModule {}

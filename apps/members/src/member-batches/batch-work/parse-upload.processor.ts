@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
-import { UploadStore } from '../../uploads/upload-store';
+import { UploadStore } from '@app/uploads';
 import type { BatchRow } from '../batch-row';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 import { BATCH_CHUNK_SIZE } from './batch-work.queue';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
 
-export type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
+type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
 
 /**
  * Reads an uploaded file once, streaming, and hands it to the workers chunk by chunk, holding in
@@ -36,7 +38,7 @@ export class ParseUploadProcessor {
     if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.' };
     const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.csv`);
     try {
-      await this.uploads.downloadToFile(batch.uploadId, path);
+      await pipeline(this.uploads.read(batch.uploadId), createWriteStream(path));
       return await this.read(batch, path, redo);
     } catch (error) {
       if (error instanceof CsvImportError) return { kind: 'unreadable', reason: error.message };
