@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type ActivationDetails, MembersRpc } from '@app/contracts';
-import { MembersClient } from '../members-client/members-client';
+import { MembersRpcClient } from '@app/messaging';
 import { ActivationAnswers, type ActivationPageAnswer } from './activation-answers';
 import { isActivationToken } from './activation-form';
 import { UNKNOWN_LINK } from './link-problem';
 import { pickPageLocale } from './pages/activation-pages';
 
-export interface ShowActivationFormQuery {
+interface ShowActivationFormQuery {
   token: unknown;
   acceptLanguage: string | undefined;
 }
@@ -18,7 +18,7 @@ export interface ShowActivationFormQuery {
 @Injectable()
 export class ShowActivationFormUseCase {
   constructor(
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly answers: ActivationAnswers,
   ) {}
 
@@ -27,7 +27,7 @@ export class ShowActivationFormUseCase {
     if (!isActivationToken(token)) return this.answers.linkInvalid(UNKNOWN_LINK, visitorLocale);
     let details: ActivationDetails;
     try {
-      details = await this.members.send<ActivationDetails>(MembersRpc.GetActivation, { token });
+      details = await this.members.send(MembersRpc.GetActivation, { token });
     } catch (error) {
       return this.answers.failure(error, visitorLocale);
     }

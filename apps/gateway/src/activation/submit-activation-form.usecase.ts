@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ActivateAccountCommand, type ActivationDetails, ErrorCode, MembersRpc } from '@app/contracts';
-import { MembersClient } from '../members-client/members-client';
+import { MembersRpcClient } from '@app/messaging';
 import { ActivationAnswers, type ActivationPageAnswer, errorCode } from './activation-answers';
 import { csrfTokensMatch } from './activation-csrf';
 import { checkActivationForm, isActivationToken, readActivationForm } from './activation-form';
@@ -8,7 +8,7 @@ import { formProblemMessage, weakPasswordMessage } from './form-problem-messages
 import { UNKNOWN_LINK } from './link-problem';
 import { pickPageLocale } from './pages/activation-pages';
 
-export interface SubmitActivationFormCommand {
+interface SubmitActivationFormCommand {
   body: unknown;
   csrfCookie: unknown;
   acceptLanguage: string | undefined;
@@ -18,7 +18,7 @@ export interface SubmitActivationFormCommand {
 @Injectable()
 export class SubmitActivationFormUseCase {
   constructor(
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly answers: ActivationAnswers,
   ) {}
 
@@ -28,7 +28,7 @@ export class SubmitActivationFormUseCase {
     if (!isActivationToken(form.token)) return this.answers.linkInvalid(UNKNOWN_LINK, visitorLocale);
     let details: ActivationDetails;
     try {
-      details = await this.members.send<ActivationDetails>(MembersRpc.GetActivation, { token: form.token });
+      details = await this.members.send(MembersRpc.GetActivation, { token: form.token });
     } catch (error) {
       return this.answers.failure(error, visitorLocale);
     }
@@ -49,7 +49,7 @@ export class SubmitActivationFormUseCase {
       password: form.password,
     };
     try {
-      return this.answers.success(await this.members.send<ActivationDetails>(MembersRpc.Activate, command), locale);
+      return this.answers.success(await this.members.send(MembersRpc.Activate, command), locale);
     } catch (error) {
       if (errorCode(error) !== ErrorCode.WeakPassword) return this.answers.failure(error, locale);
       const explanation = error instanceof Error ? error.message : undefined;

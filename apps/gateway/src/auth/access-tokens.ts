@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { AccessTokenResponse, MemberAccessTokenResponse, MemberIdentity } from '@app/contracts';
+import type { MemberIdentity } from '@app/contracts';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import type { AdminPrincipal } from './admin-principal';
+import type { AccessTokenResponse, MemberAccessTokenResponse } from './dto/access-token-response.dto';
 
 interface AdminTokenClaims {
   sub: string;

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type AccessTokenResponse, type AdminCredentials, type AdminIdentity, MembersRpc } from '@app/contracts';
+import { type AdminIdentity, MembersRpc } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { ApiException } from '../http/api.exception';
-import { MembersClient } from '../members-client/members-client';
 import { AccessTokens } from './access-tokens';
+import type { AccessTokenResponse } from './dto/access-token-response.dto';
+import type { AdminCredentials } from './dto/admin-credentials.dto';
 import { LoginThrottle } from './login-throttle';
 
 @Injectable()
 export class AdminLoginUseCase {
   constructor(
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokens,
   ) {}
@@ -18,7 +20,7 @@ export class AdminLoginUseCase {
     await this.throttle.assertAllowed(key);
     let identity: AdminIdentity;
     try {
-      identity = await this.members.send<AdminIdentity>(MembersRpc.VerifyAdmin, credentials);
+      identity = await this.members.send(MembersRpc.VerifyAdmin, credentials);
     } catch (error) {
       if (error instanceof ApiException && error.getStatus() === 401) await this.throttle.recordFailure(key);
       throw error;

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { AccessTokenResponse, AdminCredentials, ErrorCode } from '@app/contracts';
+import { ErrorCode } from '@app/contracts';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
 import { AdminLoginUseCase } from './admin-login.usecase';
+import { AccessTokenResponse } from './dto/access-token-response.dto';
+import { AdminCredentials } from './dto/admin-credentials.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

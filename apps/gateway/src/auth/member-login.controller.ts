@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { ErrorCode, MemberAccessTokenResponse, MemberCredentials } from '@app/contracts';
+import { ErrorCode } from '@app/contracts';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { MemberAccessTokenResponse } from './dto/access-token-response.dto';
+import { MemberCredentials } from './dto/member-credentials.dto';
 import { MemberLoginUseCase } from './member-login.usecase';
 
 @ApiTags('auth')

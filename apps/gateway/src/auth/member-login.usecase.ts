@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type MemberAccessTokenResponse, type MemberCredentials, type MemberIdentity, MembersRpc } from '@app/contracts';
+import { type MemberIdentity, MembersRpc } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { ApiException } from '../http/api.exception';
-import { MembersClient } from '../members-client/members-client';
 import { AccessTokens } from './access-tokens';
+import type { MemberAccessTokenResponse } from './dto/access-token-response.dto';
+import type { MemberCredentials } from './dto/member-credentials.dto';
 import { LoginThrottle } from './login-throttle';
 
 @Injectable()
 export class MemberLoginUseCase {
   constructor(
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokens,
   ) {}
@@ -19,7 +21,7 @@ export class MemberLoginUseCase {
     await this.throttle.assertAllowed(key);
     let identity: MemberIdentity;
     try {
-      identity = await this.members.send<MemberIdentity>(MembersRpc.VerifyMember, credentials);
+      identity = await this.members.send(MembersRpc.VerifyMember, credentials);
     } catch (error) {
       // A pending account (403) refuses every password alike: nothing there to guess.
       if (error instanceof ApiException && error.getStatus() === 401) await this.throttle.recordFailure(key);

@@ -2,9 +2,9 @@ import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
 import { connect } from 'amqplib';
-import { MembersRpc, type PingReply } from '@app/contracts';
+import { MembersRpc } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { GatewayEnvironment } from '../config/gateway.environment';
-import { MembersClient } from '../members-client/members-client';
 import { HealthReportFilter } from './health-report.filter';
 
 const CHECK_TIMEOUT_MS = 3_000;
@@ -17,7 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly mongoose: MongooseHealthIndicator,
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly env: GatewayEnvironment,
   ) {}
 
@@ -41,7 +41,7 @@ export class HealthController {
         this.indicators
           .check('members')
           .attempt(async () => {
-            const reply = await this.members.send<PingReply>(MembersRpc.Ping, {}, CHECK_TIMEOUT_MS);
+            const reply = await this.members.send(MembersRpc.Ping, {}, { timeoutMs: CHECK_TIMEOUT_MS });
             return { role: reply.role };
           })
           .withTimeout(CHECK_TIMEOUT_MS + 500),

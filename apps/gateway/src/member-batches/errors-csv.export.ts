@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type BatchErrorRowsCommand, type BatchErrorRowsPage, MembersRpc } from '@app/contracts';
 import { errorsCsvChunksAsync, type ErrorsCsvRow } from '@app/csv-import';
+import { MembersRpcClient } from '@app/messaging';
 import type { AdminPrincipal } from '../auth/admin-principal';
-import { MembersClient } from '../members-client/members-client';
 
 /** errors.csv: the rows with problems, in the file's own columns and delimiter, fetched page by page. */
 @Injectable()
 export class ErrorsCsvExport {
-  constructor(private readonly members: MembersClient) {}
+  constructor(private readonly members: MembersRpcClient) {}
 
   /** Asks for the first page before answering, so a missing batch is a clean 404. */
   async open(admin: AdminPrincipal, batchId: string): Promise<AsyncIterable<string>> {
@@ -27,6 +27,6 @@ export class ErrorsCsvExport {
 
   private page(admin: AdminPrincipal, batchId: string, afterLine: number): Promise<BatchErrorRowsPage> {
     const command: BatchErrorRowsCommand = { ...admin, batchId, afterLine };
-    return this.members.send<BatchErrorRowsPage>(MembersRpc.BatchErrorRows, command);
+    return this.members.send(MembersRpc.BatchErrorRows, command);
   }
 }

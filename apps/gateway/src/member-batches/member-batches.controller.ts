@@ -4,23 +4,16 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  BatchRowPatchBody,
-  BatchRowsQuery,
-  type BatchRowView,
-  CreateEmailBatchBody,
-  ErrorCode,
-  IDEMPOTENCY_KEY_PATTERN,
-  type MemberBatchView,
-  MembersRpc,
-  type Page,
-} from '@app/contracts';
+import { type BatchRowView, ErrorCode, IDEMPOTENCY_KEY_PATTERN, type MemberBatchView, MembersRpc, type Page } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
 import { ApiException } from '../http/api.exception';
-import { MembersClient } from '../members-client/members-client';
 import { CsvUploadUseCase, type ReceivedFile } from '../uploads/csv-upload.usecase';
+import { BatchRowPatchBody } from './dto/batch-row-patch-body.dto';
+import { BatchRowsQuery } from './dto/batch-rows-query.dto';
+import { CreateEmailBatchBody } from './dto/create-email-batch-body.dto';
 import { ErrorsCsvExport } from './errors-csv.export';
 import { MEMBER_LIST_TEMPLATE } from './member-list-template';
 
@@ -33,7 +26,7 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 @Controller('api/v1/member-batches')
 export class MemberBatchesController {
   constructor(
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
     private readonly csvUpload: CsvUploadUseCase,
     private readonly errorsCsv: ErrorsCsvExport,
   ) {}

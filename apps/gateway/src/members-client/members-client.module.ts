@@ -1,23 +1,17 @@
 import { Global, Module } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { Queues } from '@app/contracts';
+import { MembersRpcModule } from '@app/messaging';
 import { GatewayEnvironment } from '../config/gateway.environment';
-import { MEMBERS_RPC_CLIENT, MembersClient } from './members-client';
+import { membersFailure } from './members-failure';
 
+/** `MembersRpcClient` for every feature of the gateway, its failures already HTTP answers. */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: MEMBERS_RPC_CLIENT,
+  imports: [
+    MembersRpcModule.registerAsync({
       inject: [GatewayEnvironment],
-      useFactory: (env: GatewayEnvironment) =>
-        ClientProxyFactory.create({
-          transport: Transport.RMQ,
-          options: { urls: [env.AMQP_URL], queue: Queues.MembersRpc, queueOptions: { durable: true } },
-        }),
-    },
-    MembersClient,
+      useFactory: (env: GatewayEnvironment) => ({ amqpUrl: env.AMQP_URL, timeoutMs: env.RPC_TIMEOUT_MS, toError: membersFailure }),
+    }),
   ],
-  exports: [MembersClient],
+  exports: [MembersRpcModule],
 })
 export class MembersClientModule {}

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type MemberAccountView, MembersQuery, MembersRpc, type Page } from '@app/contracts';
+import { ErrorCode, type MemberAccountView, MembersRpc, type Page } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
-import { MembersClient } from '../members-client/members-client';
+import { MembersQuery } from './dto/members-query.dto';
 
 const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -14,7 +15,7 @@ const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 @UseGuards(AdminAuthGuard)
 @Controller('api/v1/members')
 export class MembersController {
-  constructor(private readonly members: MembersClient) {}
+  constructor(private readonly members: MembersRpcClient) {}
 
   @Get()
   @ApiOperation({ summary: 'The business accounts of the organization' })

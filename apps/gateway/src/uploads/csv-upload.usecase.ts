@@ -6,10 +6,10 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type CreateUploadBatchCommand, type MemberBatchView, MembersRpc } from '@app/contracts';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
+import { MembersRpcClient } from '@app/messaging';
+import { UploadStore } from '@app/uploads';
 import type { AdminPrincipal } from '../auth/admin-principal';
 import { ApiException } from '../http/api.exception';
-import { MembersClient } from '../members-client/members-client';
-import { UploadStore } from './upload-store';
 
 export interface ReceivedFile {
   path: string;
@@ -36,7 +36,7 @@ function displayName(originalname: string): string {
 export class CsvUploadUseCase {
   constructor(
     private readonly uploads: UploadStore,
-    private readonly members: MembersClient,
+    private readonly members: MembersRpcClient,
   ) {}
 
   async execute(admin: AdminPrincipal, file: ReceivedFile, idempotencyKey: string | undefined): Promise<MemberBatchView> {
@@ -45,9 +45,9 @@ export class CsvUploadUseCase {
       await openDirectoryCsv(file.path);
       const fileName = displayName(file.originalname);
       const sha256 = await sha256Of(file.path);
-      uploadId = await this.uploads.storeFile(file.path, fileName, admin.organizationId);
+      uploadId = await this.uploads.write(createReadStream(file.path), fileName, admin.organizationId);
       const command: CreateUploadBatchCommand = { ...admin, uploadId, fileName, sha256, idempotencyKey };
-      return await this.members.send<MemberBatchView>(MembersRpc.CreateUploadBatch, command);
+      return await this.members.send(MembersRpc.CreateUploadBatch, command);
     } catch (error) {
       // A refusal means no batch uses the file; after a time-out one may, so the file stays.
       if (uploadId && error instanceof ApiException && error.getStatus() < 500) await this.uploads.delete(uploadId);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivationMailRecipient } from '@app/contracts';
 import { MailTemplates } from '../mail-templates/mail-templates';
-import { MembersRpcClient } from '../members-rpc/members-rpc.client';
 import type { OutgoingMail } from '../smtp/mail-sender';
+import { ActivationLinks } from './activation-links';
 
 /**
  * The activation mail of a member. What it says comes with the event or command; only the link
@@ -13,12 +13,12 @@ import type { OutgoingMail } from '../smtp/mail-sender';
 @Injectable()
 export class ActivationMailWriter {
   constructor(
-    private readonly members: MembersRpcClient,
+    private readonly links: ActivationLinks,
     private readonly templates: MailTemplates,
   ) {}
 
   async write(recipient: ActivationMailRecipient): Promise<OutgoingMail> {
-    const link = await this.members.issueActivationLink(recipient.memberId, recipient.organizationId);
+    const link = await this.links.issue(recipient.memberId, recipient.organizationId);
     const mail = this.templates.render('account-created', recipient.locale, {
       organizationName: recipient.organizationName,
       accountName: recipient.accountName,

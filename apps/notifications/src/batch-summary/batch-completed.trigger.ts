@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Exchanges, RoutingKeys } from '@app/contracts';
+import { Exchanges, MembersRpc, RoutingKeys } from '@app/contracts';
+import { MembersRpcClient } from '@app/messaging';
 import { NotificationsEnvironment } from '../config/notifications.environment';
 import type { MailTrigger, TriggerIdentity } from '../mail-delivery/mail-trigger';
 import { NotificationQueues } from '../mail-delivery/notification-queues';
 import { MailTemplates } from '../mail-templates/mail-templates';
-import { MembersRpcClient } from '../members-rpc/members-rpc.client';
 import type { OutgoingMail } from '../smtp/mail-sender';
-import { BatchCompletedMessage } from './batch-completed.message';
+import { BatchCompletedMessage } from '../messages/batch-completed.message';
 
 /** A batch commit ended: the admin who started it gets the summary, in the admin's language. */
 @Injectable()
@@ -28,7 +28,7 @@ export class BatchCompletedTrigger implements MailTrigger<BatchCompletedMessage>
 
   async write(event: BatchCompletedMessage): Promise<OutgoingMail> {
     const { batchId, counts } = event.data;
-    const recipient = await this.members.batchSummaryRecipient(batchId);
+    const recipient = await this.members.send(MembersRpc.GetBatchSummary, { batchId });
     const mail = this.templates.render('batch-summary', recipient.locale, {
       organizationName: recipient.organizationName,
       created: counts.created,

@@ -1,14 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Locale } from '../locale';
 
+/** Asked of the members service to sign an admin in; the gateway's HTTP body has the same fields. */
 export class AdminCredentials {
-  @ApiProperty({ example: 'admin@contoso.example' })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @MinLength(1, { message: 'password is required' })
   @MaxLength(1024)
@@ -20,15 +18,4 @@ export interface AdminIdentity {
   organizationId: string;
   email: string;
   locale: Locale;
-}
-
-export class AccessTokenResponse {
-  @ApiProperty()
-  accessToken: string;
-
-  @ApiProperty({ example: 'Bearer' })
-  tokenType: 'Bearer';
-
-  @ApiProperty({ description: 'Seconds until the token expires', example: 3600 })
-  expiresIn: number;
 }

@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from './pagination';
@@ -24,12 +23,10 @@ export interface MemberAccountView {
 }
 
 export class MembersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
   @IsOptional()
   @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
   status?: AccountStatus;
 
-  @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

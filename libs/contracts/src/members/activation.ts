@@ -1,4 +1,3 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { Locale } from '../locale';
@@ -97,14 +96,13 @@ export interface SendActivationEmailCommand extends ActivationMailRecipient {
   requestedAt: string;
 }
 
+/** Asked of the members service to sign a member in; `login` is an account name or an email. */
 export class MemberCredentials {
-  @ApiProperty({ description: 'Account name or email', example: 'jane.doe' })
   @IsString()
   @MinLength(1)
   @MaxLength(254)
   login: string;
 
-  @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(1024)
@@ -118,16 +116,7 @@ export interface MemberIdentity {
   mustChangePassword: boolean;
 }
 
-export class MemberAccessTokenResponse {
-  @ApiProperty()
-  accessToken: string;
-
-  @ApiProperty({ example: 'Bearer' })
-  tokenType: 'Bearer';
-
-  @ApiProperty({ example: 3600 })
-  expiresIn: number;
-
-  @ApiPropertyOptional({ description: 'True when an admin set the password: change it now' })
-  mustChangePassword: boolean;
+/** The reply to a resend: the new mail is on its way, not yet sent. */
+export interface ActivationEmailQueued {
+  queued: true;
 }

@@ -1,20 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { IDEMPOTENCY_KEY_PATTERN } from './batch-upload';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 
-export const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
+const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
-export const MAX_TYPED_EMAILS = 5_000;
+const MAX_TYPED_EMAILS = 5_000;
 const MAX_TYPED_TEXT = 500_000;
 
-function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
+/** What an admin may type as emails: one text, or a list; the gateway's HTTP body checks the same. */
+export function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isEmailListInput',
@@ -33,17 +33,6 @@ function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-export class CreateEmailBatchBody {
-  @ApiPropertyOptional({
-    description: 'What the admin typed: a list, or one string separated by commas, semicolons, spaces or new lines. `Jane Doe <jane@x.com>` gives the names.',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    example: 'Jane Doe <jane@contoso.example>, bob@contoso.example',
-  })
-  @IsOptional()
-  @IsEmailListInput()
-  emails?: string | string[];
-}
-
 export class CreateEmailBatchCommand extends TenantScope {
   @IsEmailListInput()
   emails: string | string[];
@@ -53,26 +42,23 @@ export class CreateEmailBatchCommand extends TenantScope {
   idempotencyKey?: string;
 }
 
-export class BatchRowPatchBody {
-  @ApiPropertyOptional({ example: 'jane.doe' })
+/** What an admin changed in a row under review. */
+class BatchRowPatch {
   @IsOptional()
   @IsString()
   @MaxLength(64)
   accountName?: string;
 
-  @ApiPropertyOptional({ example: 'Jane' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   firstName?: string;
 
-  @ApiPropertyOptional({ example: 'Doe' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   lastName?: string;
 
-  @ApiPropertyOptional({ description: 'A password set on the member’s behalf; kept only as a hash.', minLength: 12 })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
@@ -87,12 +73,11 @@ export class UpdateBatchRowCommand extends TenantScope {
   rowId: string;
 
   @ValidateNested()
-  @Type(() => BatchRowPatchBody)
-  patch: BatchRowPatchBody;
+  @Type(() => BatchRowPatch)
+  patch: BatchRowPatch;
 }
 
 export class BatchRowsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROW_STATUSES })
   @IsOptional()
   @IsIn(ROW_STATUSES, { message: `status must be one of ${ROW_STATUSES.join(', ')}` })
   status?: RowStatus;

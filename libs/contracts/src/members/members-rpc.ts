@@ -1,3 +1,20 @@
+import type { AdminCredentials, AdminIdentity } from '../auth/admin-auth';
+import type { ListMembersCommand, MemberAccountView, MemberCommand } from './account';
+import type {
+  ActivateAccountCommand,
+  ActivationDetails,
+  ActivationEmailQueued,
+  ActivationTokenQuery,
+  IssueActivationLinksCommand,
+  IssuedActivationLinks,
+  MemberCredentials,
+  MemberIdentity,
+} from './activation';
+import type { BatchSummaryQuery, BatchSummaryRecipient } from './batch-summary';
+import type { BatchErrorRowsCommand, BatchErrorRowsPage, CreateUploadBatchCommand } from './batch-upload';
+import type { BatchCommand, BatchRowView, CreateEmailBatchCommand, ListBatchRowsCommand, MemberBatchView, UpdateBatchRowCommand } from './member-batch';
+import type { Page } from './pagination';
+
 /** Message patterns the members service answers over RabbitMQ (request/response). */
 export const MembersRpc = {
   Ping: 'members.ping',
@@ -19,8 +36,37 @@ export const MembersRpc = {
   GetBatchSummary: 'batches.summary-recipient',
 } as const;
 
+export type MembersRpcPattern = (typeof MembersRpc)[keyof typeof MembersRpc];
+
 export interface PingReply {
   service: 'members';
   role: string;
   time: string;
 }
+
+/** Compiles only when every pattern of `MembersRpc` has its request and reply, and nothing else is listed. */
+type EveryMembersRpcPattern<T extends { [P in MembersRpcPattern]: { request: object; reply: unknown } } & Record<Exclude<keyof T, MembersRpcPattern>, never>> = T;
+
+/**
+ * What each pattern takes and answers: the members service's `@MessagePattern` handlers accept
+ * the request (validated on receipt) and resolve to the reply; `MembersRpcClient.send` is typed by it.
+ */
+export type MembersRpcContract = EveryMembersRpcPattern<{
+  [MembersRpc.Ping]: { request: Record<string, never>; reply: PingReply };
+  [MembersRpc.VerifyAdmin]: { request: AdminCredentials; reply: AdminIdentity };
+  [MembersRpc.CreateEmailBatch]: { request: CreateEmailBatchCommand; reply: MemberBatchView };
+  [MembersRpc.CreateUploadBatch]: { request: CreateUploadBatchCommand; reply: MemberBatchView };
+  [MembersRpc.BatchErrorRows]: { request: BatchErrorRowsCommand; reply: BatchErrorRowsPage };
+  [MembersRpc.GetBatch]: { request: BatchCommand; reply: MemberBatchView };
+  [MembersRpc.ListBatchRows]: { request: ListBatchRowsCommand; reply: Page<BatchRowView> };
+  [MembersRpc.UpdateBatchRow]: { request: UpdateBatchRowCommand; reply: BatchRowView };
+  [MembersRpc.CommitBatch]: { request: BatchCommand; reply: MemberBatchView };
+  [MembersRpc.ListMembers]: { request: ListMembersCommand; reply: Page<MemberAccountView> };
+  [MembersRpc.GetMember]: { request: MemberCommand; reply: MemberAccountView };
+  [MembersRpc.ResendActivationEmail]: { request: MemberCommand; reply: ActivationEmailQueued };
+  [MembersRpc.IssueActivationLinks]: { request: IssueActivationLinksCommand; reply: IssuedActivationLinks };
+  [MembersRpc.GetActivation]: { request: ActivationTokenQuery; reply: ActivationDetails };
+  [MembersRpc.Activate]: { request: ActivateAccountCommand; reply: ActivationDetails };
+  [MembersRpc.VerifyMember]: { request: MemberCredentials; reply: MemberIdentity };
+  [MembersRpc.GetBatchSummary]: { request: BatchSummaryQuery; reply: BatchSummaryRecipient };
+}>;

@@ -1,0 +1,18 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@app/contracts';
+import { PageQuery } from '../../http/page-query.dto';
+
+/** `GET /api/v1/members` query; sent on as the `query` of `ListMembersCommand`. */
+export class MembersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
+  status?: AccountStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
