@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { RabbitMqModule } from '@app/messaging';
+import { MessageForwarder, RabbitMqModule } from '@app/messaging';
 import { AccountCreatedTrigger } from './activation-mail/account-created.trigger';
+import { ActivationLinks } from './activation-mail/activation-links';
 import { ActivationMailWriter } from './activation-mail/activation-mail.writer';
 import { SendActivationEmailTrigger } from './activation-mail/send-activation-email.trigger';
 import { BatchCompletedTrigger } from './batch-summary/batch-completed.trigger';
@@ -10,12 +11,11 @@ import { FailedMessages } from './mail-delivery/failed-messages';
 import { MailDelivery } from './mail-delivery/mail-delivery';
 import { MailDeliveryWorker } from './mail-delivery/mail-delivery.worker';
 import { MAIL_TRIGGERS, type MailTrigger } from './mail-delivery/mail-trigger';
-import { MessageForwarder } from './mail-delivery/message-forwarder';
 import { MailClaim, MailClaimSchema } from './mail-delivery/persistence/mail-claim.schema';
 import { SentNotification, SentNotificationSchema } from './mail-delivery/persistence/sent-notification.schema';
 import { SentNotificationsRepository } from './mail-delivery/persistence/sent-notifications.repository';
 import { MailTemplates } from './mail-templates/mail-templates';
-import { MembersRpcModule } from './members-rpc/members-rpc.module';
+import { MembersClientModule } from './members-client/members-client.module';
 import { MailSender } from './smtp/mail-sender';
 
 @Module({})
@@ -31,7 +31,7 @@ export class NotificationsModule {
           { name: SentNotification.name, schema: SentNotificationSchema },
         ]),
         RabbitMqModule.forRoot({ url: env.AMQP_URL, connectionName: 'notifications' }),
-        MembersRpcModule,
+        MembersClientModule,
       ],
       providers: [
         { provide: NotificationsEnvironment, useValue: env },
@@ -39,6 +39,7 @@ export class NotificationsModule {
         MailSender,
         MessageForwarder,
         SentNotificationsRepository,
+        ActivationLinks,
         ActivationMailWriter,
         AccountCreatedTrigger,
         SendActivationEmailTrigger,

@@ -1,5 +1,10 @@
 export * from './confirmed-publisher';
 export * from './consumer';
+export type { MembersRpcFailure } from './members-rpc/members-rpc-failure';
+export { MembersRpcClient } from './members-rpc/members-rpc.client';
+export { MembersRpcModule } from './members-rpc/members-rpc.module';
 export * from './rabbit-connection';
+export { MessageForwarder } from './retries/message-forwarder';
+export * from './retries/retry-schedule';
 export * from './topology';
 export * from './rabbitmq.module';

@@ -3,7 +3,7 @@ import { Exchanges, RoutingKeys } from '@app/contracts';
 import type { MailTrigger, TriggerIdentity } from '../mail-delivery/mail-trigger';
 import { NotificationQueues } from '../mail-delivery/notification-queues';
 import type { OutgoingMail } from '../smtp/mail-sender';
-import { AccountCreatedMessage } from './account-created.message';
+import { AccountCreatedMessage } from '../messages/account-created.message';
 import { ActivationMailWriter } from './activation-mail.writer';
 
 /** A new business account: its member gets the activation mail. */

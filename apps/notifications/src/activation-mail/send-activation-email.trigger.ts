@@ -4,7 +4,7 @@ import type { MailTrigger, TriggerIdentity } from '../mail-delivery/mail-trigger
 import { NotificationQueues } from '../mail-delivery/notification-queues';
 import type { OutgoingMail } from '../smtp/mail-sender';
 import { ActivationMailWriter } from './activation-mail.writer';
-import { SendActivationEmailMessage } from './send-activation-email.message';
+import { SendActivationEmailMessage } from '../messages/send-activation-email.message';
 
 /** An admin asked for a new activation mail: the member gets one with a fresh link. */
 @Injectable()

@@ -1,14 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
-import { RejectMessage } from '@app/messaging';
+import { afterFailedAttempt, ATTEMPTS_HEADER, attemptsSoFar, MessageForwarder, RejectMessage } from '@app/messaging';
 import { NotificationsEnvironment } from '../config/notifications.environment';
 import type { MailQueueTopology } from './mail-queue-topology';
-import { MessageForwarder } from './message-forwarder';
-import { afterFailedAttempt, ATTEMPTS_HEADER, attemptsSoFar } from './retry-schedule';
 
-export const FAILURE_REASON_HEADER = 'x-failure-reason';
+const FAILURE_REASON_HEADER = 'x-failure-reason';
 /** On a parked message: the work queue to publish it back to once its cause is fixed. */
-export const WORK_QUEUE_HEADER = 'x-work-queue';
+const WORK_QUEUE_HEADER = 'x-work-queue';
 
 /** Pause before handing a message back to the broker when the broker itself is in trouble. */
 const BROKER_TROUBLE_PAUSE_MS = 1_000;

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
+import { attemptsSoFar } from '@app/messaging';
 import { NotificationsEnvironment } from '../config/notifications.environment';
 import { MailSender } from '../smtp/mail-sender';
-import { NothingToSend, PermanentFailure } from './delivery-failures';
+import { NothingToSend, PermanentFailure } from '../delivery-failures/delivery-failures';
 import { FailedMessages, type LogContext } from './failed-messages';
 import type { MailQueueTopology } from './mail-queue-topology';
 import type { MailTrigger } from './mail-trigger';
-import { parseMessage } from './parse-message';
+import { parseMessage } from '../messages/parse-message';
 import { type Claim, SentNotificationsRepository } from './persistence/sent-notifications.repository';
-import { attemptsSoFar } from './retry-schedule';
 
 const RECORD_SENT_TRIES = 3;
 

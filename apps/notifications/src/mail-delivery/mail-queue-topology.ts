@@ -1,13 +1,13 @@
 import type { Channel } from 'amqplib';
 import { MessagePriority, Queues } from '@app/contracts';
-import { assertSharedExchanges } from '@app/messaging';
+import { assertSharedExchanges, retryQueueName } from '@app/messaging';
 
 export interface QueueBinding {
   exchange: string;
   routingKey: string;
 }
 
-export interface RetryTier {
+interface RetryTier {
   queue: string;
   delayMs: number;
 }
@@ -18,11 +18,6 @@ export interface MailQueueTopology {
   binding: QueueBinding;
   retryTiers: RetryTier[];
   deadQueue: string;
-}
-
-/** The delay is in the name: a queue's TTL cannot change once declared, and a new delay list must not collide with the old queues. */
-export function retryQueueName(queue: string, delayMs: number): string {
-  return `${queue}.retry.${delayMs}ms`;
 }
 
 export function mailQueueTopology(queue: string, binding: QueueBinding, delaysMs: readonly number[]): MailQueueTopology {

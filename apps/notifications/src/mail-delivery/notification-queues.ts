@@ -1,5 +1,5 @@
 import { Queues } from '@app/contracts';
-import { retryQueueName } from './mail-queue-topology';
+import { retryQueueName } from '@app/messaging';
 
 /** The work queues of this service, one per kind of message that leads to a mail. */
 export const NotificationQueues = {

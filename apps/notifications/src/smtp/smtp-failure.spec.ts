@@ -1,4 +1,4 @@
-import { PermanentFailure } from '../mail-delivery/delivery-failures';
+import { PermanentFailure } from '../delivery-failures/delivery-failures';
 import { smtpFailure } from './smtp-failure';
 
 describe('smtpFailure', () => {

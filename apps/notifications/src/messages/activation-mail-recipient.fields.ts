@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
 import { type ActivationMailRecipient, type Locale, LOCALES } from '@app/contracts';
 
 /** What an activation mail says about its member, as both of its messages carry it. */

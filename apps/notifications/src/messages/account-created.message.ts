@@ -7,7 +7,7 @@ import { ActivationMailRecipientFields } from './activation-mail-recipient.field
  * Only the fields the mail needs are checked: a field this service ignores must not be able to
  * hold back a member's mail.
  */
-export class AccountCreatedDataMessage
+class AccountCreatedDataMessage
   extends ActivationMailRecipientFields
   implements Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'organizationName' | 'locale' | 'passwordSetByAdmin'> {}
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
-import { RabbitConnection } from '@app/messaging';
+import { RabbitConnection } from '../rabbit-connection';
 
 /** Headers RabbitMQ writes when it dead-letters a message; it keeps them itself, a copy must not carry stale ones. */
 const BROKER_HEADERS = /^x-(death|first-death-|last-death-)/;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AccountCreatedMessage } from '../activation-mail/account-created.message';
-import { SendActivationEmailMessage } from '../activation-mail/send-activation-email.message';
-import { BatchCompletedMessage } from '../batch-summary/batch-completed.message';
+import { AccountCreatedMessage } from './account-created.message';
+import { SendActivationEmailMessage } from './send-activation-email.message';
+import { BatchCompletedMessage } from './batch-completed.message';
 import { parseMessage } from './parse-message';
 
 const accountCreated = {

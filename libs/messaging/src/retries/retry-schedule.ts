@@ -1,4 +1,4 @@
-export type NextStep = { action: 'retry'; tier: number; delayMs: number; attempts: number } | { action: 'park'; attempts: number };
+type NextStep = { action: 'retry'; tier: number; delayMs: number; attempts: number } | { action: 'park'; attempts: number };
 
 /** Header carrying how many tries a message has had; set by this service when it schedules a retry. */
 export const ATTEMPTS_HEADER = 'x-attempts';
@@ -16,4 +16,9 @@ export function attemptsSoFar(headers: Record<string, unknown> | undefined): num
 export function afterFailedAttempt(attempts: number, delaysMs: readonly number[]): NextStep {
   if (attempts > delaysMs.length) return { action: 'park', attempts };
   return { action: 'retry', tier: attempts - 1, delayMs: delaysMs[attempts - 1], attempts };
+}
+
+/** The delay is in the name: a queue's TTL cannot change once declared, and a new delay list must not collide with the old queues. */
+export function retryQueueName(queue: string, delayMs: number): string {
+  return `${queue}.retry.${delayMs}ms`;
 }

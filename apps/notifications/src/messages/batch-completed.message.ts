@@ -5,7 +5,7 @@ import { BATCH_COMPLETED_VERSION, type BatchCompletedData, type BatchCompletedEv
 type Counts = BatchCompletedData['counts'];
 
 /** The counts the summary mail shows; `valid` is not shown and not checked. */
-export class BatchCountsMessage implements Omit<Counts, 'valid'> {
+class BatchCountsMessage implements Omit<Counts, 'valid'> {
   @IsInt()
   @Min(0)
   total: number;
@@ -24,7 +24,7 @@ export class BatchCountsMessage implements Omit<Counts, 'valid'> {
 }
 
 /** Only what the summary mail needs is checked; the recipient and file come from the members service. */
-export class BatchCompletedDataMessage implements Pick<BatchCompletedData, 'batchId'> {
+class BatchCompletedDataMessage implements Pick<BatchCompletedData, 'batchId'> {
   @IsUUID('4')
   batchId: string;
 

@@ -1,7 +1,7 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
-export type ParsedMessage<T> = { ok: true; value: T } | { ok: false; reason: string };
+type ParsedMessage<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 function problems(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
