@@ -8,6 +8,8 @@ import { MembersEnvironment } from './config/members.environment';
 import { CredentialsModule } from './credentials/credentials.module';
 import { EventsModule } from './events/events.module';
 import { PingController } from './health/ping.controller';
+import { AccountCreatedOutbox } from './member-batches/account-created/account-created.outbox';
+import { BatchEventsOutbox } from './member-batches/batch-events.outbox';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MemberListModule } from './member-list/member-list.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -30,7 +32,7 @@ export class MembersModule {
         AccountsModule,
         MemberBatchesModule,
         MemberListModule,
-        EventsModule,
+        EventsModule.relaying(MemberBatchesModule, [AccountCreatedOutbox, BatchEventsOutbox]),
         ActivationModule,
       ],
       controllers: [PingController],

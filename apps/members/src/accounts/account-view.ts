@@ -1,5 +1,5 @@
 import type { MemberAccountView } from '@app/contracts';
-import type { Account } from './persistence/account.schema';
+import type { Account } from './account';
 
 export function toMemberAccountView(account: Account): MemberAccountView {
   return {

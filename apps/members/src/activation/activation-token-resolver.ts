@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@app/contracts';
-import type { Account } from '../accounts/persistence/account.schema';
+import type { Account } from '../accounts/account';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { DomainError } from '../rpc/domain.error';
 import { hashActivationToken } from './activation-token-codec';
 import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
 
-export interface UsableActivationToken {
+interface UsableActivationToken {
   hash: string;
   account: Account;
 }

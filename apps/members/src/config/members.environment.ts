@@ -2,8 +2,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { PublicUrlEnvironment } from '@app/config';
 
-export const MEMBERS_ROLES = ['api', 'worker', 'all'] as const;
-export type MembersRole = (typeof MEMBERS_ROLES)[number];
+const MEMBERS_ROLES = ['api', 'worker', 'all'] as const;
+type MembersRole = (typeof MEMBERS_ROLES)[number];
 
 export class MembersEnvironment extends PublicUrlEnvironment {
   /** `api` answers the gateway, `worker` runs imports and commits, `all` does both. */

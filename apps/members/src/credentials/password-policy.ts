@@ -7,7 +7,7 @@ const PASSWORD_MAX_LENGTH = 256;
 // Shorter names and local parts ("jo", "a") turn up inside too many good passwords by chance.
 const MIN_PERSONAL_LENGTH = 3;
 
-export interface PasswordProblem {
+interface PasswordProblem {
   code: typeof ErrorCode.WeakPassword;
   message: string;
 }

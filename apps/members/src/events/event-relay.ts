@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Exchanges } from '@app/contracts';
 import { ConfirmedPublisher } from '@app/messaging';
 import { MembersEnvironment } from '../config/members.environment';
-import { Leases } from '../persistence/leases';
+import { LeasesRepository } from '../persistence/leases.repository';
 import { OUTBOX_SOURCES, type OutboxDocument, type OutboxEntry, type OutboxSource } from './outbox-source';
 
 const LEASE_NAME = 'event-relay';
@@ -33,7 +33,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(OUTBOX_SOURCES) private readonly sources: OutboxSource[],
     private readonly publisher: ConfirmedPublisher,
-    private readonly leases: Leases,
+    private readonly leases: LeasesRepository,
     private readonly env: MembersEnvironment,
   ) {}
 

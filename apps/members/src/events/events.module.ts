@@ -1,19 +1,18 @@
-import { Module } from '@nestjs/common';
-import { AccountEventsOutbox } from '../member-batches/account-events.outbox';
-import { BatchEventsOutbox } from '../member-batches/batch-events.outbox';
-import { MemberBatchesModule } from '../member-batches/member-batches.module';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { EventRelay } from './event-relay';
-import { OUTBOX_SOURCES } from './outbox-source';
+import { OUTBOX_SOURCES, type OutboxSource } from './outbox-source';
 
-@Module({
-  imports: [MemberBatchesModule],
-  providers: [
-    {
-      provide: OUTBOX_SOURCES,
-      inject: [AccountEventsOutbox, BatchEventsOutbox],
-      useFactory: (accounts: AccountEventsOutbox, batches: BatchEventsOutbox) => [accounts, batches],
-    },
-    EventRelay,
-  ],
-})
-export class EventsModule {}
+/**
+ * The relay of events waiting in outboxes. The capabilities that write outboxes are named by the
+ * root module, so this folder depends on none of them.
+ */
+@Module({})
+export class EventsModule {
+  static relaying(sourcesModule: Type, sources: Type<OutboxSource>[]): DynamicModule {
+    return {
+      module: EventsModule,
+      imports: [sourcesModule],
+      providers: [{ provide: OUTBOX_SOURCES, inject: sources, useFactory: (...outboxes: OutboxSource[]) => outboxes }, EventRelay],
+    };
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../rpc/domain.error';
-import type { MemberBatch } from './persistence/member-batch.schema';
+import type { MemberBatch } from './member-batch';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /** A batch of the admin's own organization; any other answers "not found", never "forbidden". */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchCommand, BatchErrorRowsCommand, BatchErrorRowsPage, BatchRowView, BatchSummaryQuery, BatchSummaryRecipient, ListBatchRowsCommand, MemberBatchView, Page } from '@app/contracts';
+import { DEFAULT_LOCALE, type BatchCommand, type BatchErrorRowsCommand, type BatchErrorRowsPage, type BatchRowView, type BatchSummaryQuery, type BatchSummaryRecipient, type ListBatchRowsCommand, type MemberBatchView, type Page } from '@app/contracts';
 import { AdminsRepository } from '../organizations/persistence/admins.repository';
 import { OrganizationsRepository } from '../organizations/persistence/organizations.repository';
 import { DomainError } from '../rpc/domain.error';
@@ -7,11 +7,12 @@ import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { toBatchRowView, toBatchView } from './batch-view';
 import type { BatchRow } from './batch-row';
-import { BatchMilestonesRepository, type CommitTally } from './persistence/batch-milestones.repository';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
-import { outcomeOf, type RowOutcome } from './persistence/commit-result.schema';
-import { CommitResultsRepository } from './persistence/commit-results.repository';
+import type { CommittedChunk } from './chunk-report';
+import { ChunkReportsRepository } from './persistence/chunk-reports.repository';
+import { sliceRuns } from '../paging/page-slices';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
+import { outcomeOf, type RowOutcome } from './row-outcome';
 
 const ERROR_ROWS_PAGE = 500;
 
@@ -22,8 +23,7 @@ export class BatchQueries {
     private readonly rows: BatchRowsRepository,
     private readonly progress: BatchProgressReader,
     private readonly batches: MemberBatchesRepository,
-    private readonly results: CommitResultsRepository,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly reports: ChunkReportsRepository,
     private readonly admins: AdminsRepository,
     private readonly organizations: OrganizationsRepository,
   ) {}
@@ -39,11 +39,12 @@ export class BatchQueries {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
     const { status, page, limit } = command.query;
     if (!batch.commitStartedAt) {
+      if (status === 'created' || status === 'failed') return { items: [], page, limit, total: 0 };
       const rows = await this.rows.page(batch._id, status, page, limit);
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
     if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
-    const tallies = await this.milestones.commitTallies(batch._id);
+    const tallies = await this.reports.committedChunks(batch._id);
     if (status === 'valid') {
       // Every valid row of a committed chunk was created or failed: the rows still to commit are the others.
       const rows = await this.rows.page(batch._id, 'valid', page, limit, tallies.map((tally) => tally.chunk));
@@ -54,46 +55,27 @@ export class BatchQueries {
     return { ...rows, items: rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id))) };
   }
 
-  /** Created or failed rows, in chunk then line order, from the committed chunks' tallies. */
+  /** Created or failed rows, in chunk then line order, from the committed chunks' reports. */
   private async committedRows(batchId: string, status: 'created' | 'failed', page: number, limit: number): Promise<Page<BatchRowView>> {
-    const tallies = await this.milestones.commitTallies(batchId);
-    const total = tallies.reduce((sum, tally) => sum + tally[status], 0);
-    let skip = (page - 1) * limit;
-    const chunks: number[] = [];
-    let wanted = skip + limit;
-    for (const tally of tallies) {
-      if (wanted <= 0) break;
-      if (skip >= tally[status]) {
-        skip -= tally[status];
-        wanted -= tally[status];
-        continue;
-      }
-      chunks.push(tally.chunk);
-      wanted -= tally[status];
-    }
-    const notable = await this.notableOutcomes(batchId, chunks);
+    const committed = await this.reports.committedChunks(batchId);
+    const total = committed.reduce((sum, report) => sum + report[status], 0);
+    const slices = sliceRuns(committed.map((report) => ({ run: report.chunk, size: report[status] })), (page - 1) * limit, limit);
+    const notable = await this.reports.notableOutcomes(batchId, slices.map((slice) => slice.run));
     const items: BatchRowView[] = [];
-    for (const chunk of chunks) {
-      for (const row of await this.rows.findChunk(batchId, chunk)) {
-        if (row.status !== 'valid') continue;
-        const outcome = outcomeOf(row, notable);
-        if (outcome.status === status) items.push(toBatchRowView(row, outcome));
-      }
+    for (const { run: chunk, skip, take } of slices) {
+      const rows = (await this.rows.findChunk(batchId, chunk)).filter((row) => row.status === 'valid');
+      const matching = rows.map((row) => ({ row, outcome: outcomeOf(row, notable) })).filter(({ outcome }) => outcome.status === status);
+      items.push(...matching.slice(skip, skip + take).map(({ row, outcome }) => toBatchRowView(row, outcome)));
     }
-    return { items: items.slice(skip, skip + limit), page, limit, total };
+    return { items, page, limit, total };
   }
 
   /** The outcomes of those rows that were committed. */
-  private async outcomesOf(batchId: string, rows: BatchRow[], tallies: CommitTally[]): Promise<Map<string, RowOutcome>> {
+  private async outcomesOf(batchId: string, rows: BatchRow[], tallies: CommittedChunk[]): Promise<Map<string, RowOutcome>> {
     const committedChunks = new Set(tallies.map((tally) => tally.chunk));
     const committed = rows.filter((row) => row.status === 'valid' && committedChunks.has(row.chunk));
-    const notable = await this.notableOutcomes(batchId, [...new Set(committed.map((row) => row.chunk))]);
+    const notable = await this.reports.notableOutcomes(batchId, [...new Set(committed.map((row) => row.chunk))]);
     return new Map(committed.map((row) => [row._id, outcomeOf(row, notable)]));
-  }
-
-  private async notableOutcomes(batchId: string, chunks: number[]): Promise<Map<string, RowOutcome>> {
-    const results = await this.results.findForChunks(batchId, chunks);
-    return new Map(results.flatMap((result) => result.notableOutcomes.map((outcome) => [outcome.rowId, outcome] as const)));
   }
 
   /** The rows with problems, in line order, a page at a time, for errors.csv. */
@@ -117,13 +99,11 @@ export class BatchQueries {
 
   /** Rows whose commit failed (rare), with the commit's problems, after a line. */
   private async failedRowsAfter(batchId: string, afterLine: number): Promise<BatchRow[]> {
-    const tallies = (await this.milestones.commitTallies(batchId)).filter((tally) => tally.failed > 0);
-    const results = await this.results.findForChunks(batchId, tallies.map((tally) => tally.chunk));
     const failed: BatchRow[] = [];
-    for (const result of results) {
-      const outcomes = result.notableOutcomes.filter((outcome) => outcome.status === 'failed' && outcome.line > afterLine);
+    for (const { chunk } of (await this.reports.committedChunks(batchId)).filter((tally) => tally.failed > 0)) {
+      const outcomes = [...(await this.reports.notableOutcomes(batchId, [chunk])).values()].filter((outcome) => outcome.status === 'failed' && outcome.line > afterLine);
       if (outcomes.length === 0) continue;
-      const rows = new Map((await this.rows.findChunk(batchId, result.chunk)).map((row) => [row._id, row]));
+      const rows = new Map((await this.rows.findChunk(batchId, chunk)).map((row) => [row._id, row]));
       for (const outcome of outcomes) {
         const row = rows.get(outcome.rowId);
         if (row) failed.push({ ...row, problems: outcome.problems });
@@ -141,7 +121,7 @@ export class BatchQueries {
     return {
       batchId: batch._id,
       adminEmail: admin.email,
-      locale: admin.locale ?? organization?.locale ?? 'en',
+      locale: admin.locale ?? organization?.locale ?? DEFAULT_LOCALE,
       organizationName: organization?.name ?? '',
       source: batch.source,
       fileName: batch.fileName,

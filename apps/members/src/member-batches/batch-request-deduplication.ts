@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { MemberBatch } from './persistence/member-batch.schema';
-import { BatchRequestKeysRepository } from './persistence/batch-request-keys.repository';
+import type { MemberBatch } from './member-batch';
+import { BatchClaimsRepository } from './persistence/batch-claims.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /**
  * "Same request, same batch": the same file bytes or the same Idempotency-Key in one organization
  * answer the batch already made, as long as it is not finished. Keys are claimed by unique
- * insert; a finished batch's key is freed by a checked delete and claimed again.
+ * insert (batch_claims); a finished batch's key is freed by a checked delete and claimed again.
  */
 @Injectable()
 export class BatchRequestDeduplication {
   constructor(
-    private readonly keys: BatchRequestKeysRepository,
+    private readonly claims: BatchClaimsRepository,
     private readonly batches: MemberBatchesRepository,
   ) {}
 
@@ -29,7 +29,7 @@ export class BatchRequestDeduplication {
     for (const key of keys) {
       const existing = await this.claim(key, batchId);
       if (existing) {
-        for (const mine of claimed) await this.keys.release(mine, batchId);
+        for (const mine of claimed) await this.claims.releaseRequestKey(mine, batchId);
         return existing;
       }
       claimed.push(key);
@@ -38,16 +38,16 @@ export class BatchRequestDeduplication {
   }
 
   async release(keys: string[], batchId: string): Promise<void> {
-    for (const key of keys) await this.keys.release(key, batchId);
+    for (const key of keys) await this.claims.releaseRequestKey(key, batchId);
   }
 
   private async claim(key: string, batchId: string): Promise<MemberBatch | null> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const holderId = await this.keys.claim(key, batchId);
+      const holderId = await this.claims.claimRequestKey(key, batchId);
       if (holderId === null || holderId === batchId) return null;
       const holder = await this.batches.findById(holderId);
       if (holder && holder.status !== 'completed' && holder.status !== 'failed') return holder;
-      await this.keys.release(key, holderId);
+      await this.claims.releaseRequestKey(key, holderId);
     }
     return null;
   }

@@ -22,7 +22,8 @@ export interface BatchRow {
   accountNameChosen: boolean;
   suggestions: string[];
   passwordHash: string | null;
-  status: RowStatus;
+  /** As validated or edited; what committing a row did is its outcome (RowOutcome), never written on the row. */
+  status: ReviewedStatus;
 
   /** The row's errors (`errors` in the API) */
   problems: RowProblem[];
@@ -32,6 +33,9 @@ export interface BatchRow {
   /** The row's original values (the file's columns, or what was typed), for errors.csv. */
   cells: string[];
 }
+
+/** The statuses a row has while it is reviewed. */
+export type ReviewedStatus = Extract<RowStatus, 'valid' | 'invalid'>;
 
 /** How many of these rows have each status. */
 export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
@@ -59,4 +63,9 @@ export function nameSourceOf(row: Pick<BatchRow, 'userName' | 'firstName' | 'las
     lastName: row.lastName ?? undefined,
     email: row.emailNormalized,
   };
+}
+
+/** `<batchId>:<chunk>`: the id of what exists once per chunk (its snapshot, its AccountCreated outbox entry). */
+export function chunkId(batchId: string, chunk: number): string {
+  return `${batchId}:${chunk}`;
 }

@@ -1,7 +1,7 @@
 import type { BatchRowView, MemberBatchView } from '@app/contracts';
 import type { BatchRow } from './batch-row';
-import type { RowOutcome } from './persistence/commit-result.schema';
-import type { MemberBatch } from './persistence/member-batch.schema';
+import type { RowOutcome } from './row-outcome';
+import type { MemberBatch } from './member-batch';
 
 export const INLINE_ROWS_LIMIT = 500;
 

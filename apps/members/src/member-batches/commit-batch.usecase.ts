@@ -4,11 +4,8 @@ import { DomainError } from '../rpc/domain.error';
 import { BatchLookup } from './batch-lookup';
 import { toBatchView } from './batch-view';
 import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
-import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
+import { BatchClaimsRepository } from './persistence/batch-claims.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
-
-const CLAIM_PHASE = 'commit';
-const CLAIM_KEY = 'claim';
 
 /**
  * Starts creating the accounts of a reviewed batch. Only the first of any number of commits,
@@ -21,7 +18,7 @@ export class CommitBatchUseCase {
   constructor(
     private readonly lookup: BatchLookup,
     private readonly batches: MemberBatchesRepository,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly claims: BatchClaimsRepository,
     private readonly work: BatchWorkEnqueuer,
   ) {}
 
@@ -29,7 +26,7 @@ export class CommitBatchUseCase {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
     if (batch.status === 'validating') throw new DomainError(ErrorCode.BatchNotReady, 'The batch is still being validated; commit it once it is ready.');
     if (batch.status !== 'ready') return toBatchView(batch);
-    if (!(await this.milestones.record(batch._id, `${CLAIM_PHASE}:claim`, CLAIM_KEY, 0))) {
+    if (!(await this.claims.claimStep(batch._id, 'commit'))) {
       return toBatchView((await this.batches.findById(batch._id)) ?? batch);
     }
     const commitStartedAt = new Date();
@@ -40,7 +37,7 @@ export class CommitBatchUseCase {
       // Nothing was started: give the batch back so the admin can commit again.
       this.logger.error({ message: 'could not enqueue the commit', batchId: batch._id, reason: (error as Error).message });
       await this.batches.setStatus(batch._id, 'ready', { commitStartedAt: null });
-      await this.milestones.remove(batch._id, `${CLAIM_PHASE}:claim`, CLAIM_KEY);
+      await this.claims.releaseStep(batch._id, 'commit');
       throw new DomainError(ErrorCode.ServiceUnavailable, 'The import workers cannot be reached right now; try again shortly.');
     }
     return toBatchView({ ...batch, status: 'committing', commitStartedAt });

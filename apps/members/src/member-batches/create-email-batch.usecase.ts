@@ -7,7 +7,7 @@ import { INLINE_ROWS_LIMIT, toBatchView } from './batch-view';
 import { countRows } from './batch-row';
 import { parseEmailList } from './email-list';
 import { BATCH_CHUNK_SIZE } from './batch-work/batch-work.queue';
-import { newMemberBatch } from './persistence/member-batch.schema';
+import { newMemberBatch } from './member-batch';
 import { BatchRowsRepository } from './persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type CreateUploadBatchCommand, ErrorCode, type MemberBatchView } from '@app/contracts';
+import { UploadStore } from '@app/uploads';
 import { DomainError } from '../rpc/domain.error';
-import { UploadStore } from '../uploads/upload-store';
 import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { toBatchView } from './batch-view';
 import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
-import { newMemberBatch } from './persistence/member-batch.schema';
+import { newMemberBatch } from './member-batch';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /**

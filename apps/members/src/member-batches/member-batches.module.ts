@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { MessageForwarder } from '@app/messaging';
+import { UploadsModule } from '@app/uploads';
 import { AccountsModule } from '../accounts/accounts.module';
+import { MigrationsModule } from '../migrations/migrations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { AccountEventsOutbox } from './account-events.outbox';
-import { AccountEventsPublisher } from './account-events.publisher';
-import { AccountEventsOutboxEntry, AccountEventsOutboxEntrySchema } from './persistence/account-events-outbox.schema';
-import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
+import { AccountCreatedOutbox } from './account-created/account-created.outbox';
+import { AccountCreatedPublisher } from './account-created/account-created.publisher';
 import { BatchEventsOutbox } from './batch-events.outbox';
-import { ChunkSnapshot, ChunkSnapshotSchema } from './persistence/chunk-snapshot.schema';
-import { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
-import { CommitResult, CommitResultSchema } from './persistence/commit-result.schema';
-import { CommitResultsRepository } from './persistence/commit-results.repository';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { BatchQueries } from './batch-queries';
@@ -25,71 +21,46 @@ import { CreateUploadBatchUseCase } from './create-upload-batch.usecase';
 import { BatchRequestDeduplication } from './batch-request-deduplication';
 import { ParseUploadProcessor } from './batch-work/parse-upload.processor';
 import { ValidateChunkProcessor } from './batch-work/validate-chunk.processor';
-import { UploadStore } from '../uploads/upload-store';
 import { MemberBatchesController } from './member-batches.controller';
-import { BatchMilestone, BatchMilestoneSchema } from './persistence/batch-milestone.schema';
-import { BatchMilestonesRepository } from './persistence/batch-milestones.repository';
-import { BatchRequestKey, BatchRequestKeySchema } from './persistence/batch-request-key.schema';
-import { BatchRequestKeysRepository } from './persistence/batch-request-keys.repository';
-import { BatchRowDocument, BatchRowDocumentSchema } from './persistence/batch-row.schema';
-import { BatchRowsRepository } from './persistence/batch-rows.repository';
-import { MemberBatch, MemberBatchSchema } from './persistence/member-batch.schema';
-import { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { BatchRowsValidator } from './row-validation/batch-rows.validator';
 import { EmailHolds } from './row-validation/email-holds';
 import { NameHolds } from './row-validation/name-holds';
 import { TakenAccountNames } from './row-validation/taken-account-names';
+import { BatchPersistenceModule } from './persistence/batch-persistence.module';
+import { UpgradeBatchDataFrom02 } from './upgrade-batch-data-from-0.2';
 import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
 
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: MemberBatch.name, schema: MemberBatchSchema },
-      { name: BatchRowDocument.name, schema: BatchRowDocumentSchema },
-      { name: BatchMilestone.name, schema: BatchMilestoneSchema },
-      { name: CommitResult.name, schema: CommitResultSchema },
-      { name: AccountEventsOutboxEntry.name, schema: AccountEventsOutboxEntrySchema },
-      { name: ChunkSnapshot.name, schema: ChunkSnapshotSchema },
-      { name: BatchRequestKey.name, schema: BatchRequestKeySchema },
-    ]),
-    AccountsModule,
-    OrganizationsModule,
-  ],
+  imports: [BatchPersistenceModule, AccountsModule, OrganizationsModule, UploadsModule, MigrationsModule],
   controllers: [MemberBatchesController],
   providers: [
-    MemberBatchesRepository,
-    BatchRowsRepository,
-    BatchMilestonesRepository,
     AccountNamePicker,
     BatchRowsValidator,
-    BatchLookup,
-    BatchProgressReader,
-    BatchQueries,
-    CreateEmailBatchUseCase,
-    UpdateBatchRowUseCase,
-    CommitBatchUseCase,
-    BatchWorkEnqueuer,
-    ScheduleCommitProcessor,
-    CommitChunkProcessor,
-    BatchFinalizer,
-    BatchWorkConsumer,
-    BatchEventsOutbox,
-    AccountEventsOutbox,
-    CommitResultsRepository,
-    AccountEventsOutboxRepository,
-    AccountEventsPublisher,
-    ChunkSnapshotsRepository,
     EmailHolds,
     NameHolds,
     TakenAccountNames,
-    BatchRequestKeysRepository,
+    BatchLookup,
+    BatchProgressReader,
+    BatchQueries,
     BatchRequestDeduplication,
+    CreateEmailBatchUseCase,
     CreateUploadBatchUseCase,
+    UpdateBatchRowUseCase,
+    CommitBatchUseCase,
+    BatchWorkEnqueuer,
+    BatchWorkConsumer,
+    MessageForwarder,
     ParseUploadProcessor,
     ValidateChunkProcessor,
-    UploadStore,
+    ScheduleCommitProcessor,
+    CommitChunkProcessor,
+    BatchFinalizer,
+    AccountCreatedPublisher,
+    AccountCreatedOutbox,
+    BatchEventsOutbox,
+    UpgradeBatchDataFrom02,
   ],
-  exports: [BatchEventsOutbox, AccountEventsOutbox, MemberBatchesRepository, BatchMilestonesRepository, BatchRowsRepository],
+  exports: [BatchEventsOutbox, AccountCreatedOutbox],
 })
 export class MemberBatchesModule {}

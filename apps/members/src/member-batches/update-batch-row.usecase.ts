@@ -47,7 +47,6 @@ export class UpdateBatchRowUseCase {
     if (batch.status !== 'ready') {
       throw new DomainError(ErrorCode.BatchNotEditable, `Rows can be edited only while the batch is ready for review; it is ${batch.status}.`);
     }
-    if (row.status !== 'valid' && row.status !== 'invalid') throw new DomainError(ErrorCode.BatchNotEditable, 'This row has already been committed.');
 
     const { patch } = command;
     const updated: BatchRow = {

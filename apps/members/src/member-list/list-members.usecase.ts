@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ListMembersCommand, MemberAccountView, MembersQuery, Page } from '@app/contracts';
 import { toMemberAccountView } from '../accounts/account-view';
-import type { Account } from '../accounts/persistence/account.schema';
+import type { Account } from '../accounts/account';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
-import { BatchMilestonesRepository } from '../member-batches/persistence/batch-milestones.repository';
+import { ChunkReportsRepository } from '../member-batches/persistence/chunk-reports.repository';
 import { type CommittedBatch, MemberBatchesRepository } from '../member-batches/persistence/member-batches.repository';
-import { type MemberRun, sliceRuns } from './page-slices';
+import { type CountedRun, sliceRuns } from '../paging/page-slices';
 
 interface BatchChunk {
   batchId: string;
@@ -24,7 +24,7 @@ export class ListMembersUseCase {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly batches: MemberBatchesRepository,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly reports: ChunkReportsRepository,
   ) {}
 
   async execute({ organizationId, query }: ListMembersCommand): Promise<Page<MemberAccountView>> {
@@ -33,11 +33,11 @@ export class ListMembersUseCase {
   }
 
   private async inCommitOrder(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
-    const chunksOf = new ChunksOfBatches(this.milestones);
-    const batches: MemberRun<CommittedBatch>[] = await Promise.all(
-      (await this.batches.committedIn(organizationId)).map(async (batch) => ({ run: batch, members: await chunksOf.created(batch) })),
+    const chunksOf = new ChunksOfBatches(this.reports);
+    const batches: CountedRun<CommittedBatch>[] = await Promise.all(
+      (await this.batches.committedIn(organizationId)).map(async (batch) => ({ run: batch, size: await chunksOf.created(batch) })),
     );
-    const total = batches.reduce((sum, batch) => sum + batch.members, 0);
+    const total = batches.reduce((sum, batch) => sum + batch.size, 0);
     const batchSlices = sliceRuns(batches, (query.page - 1) * query.limit, query.limit);
     const chunkSlices = (await Promise.all(batchSlices.map(async ({ run, skip, take }) => sliceRuns(await chunksOf.chunks(run), skip, take)))).flat();
     const members = await Promise.all(chunkSlices.map(async ({ run, skip, take }) => (await this.accounts.inChunk(run.batchId, run.chunk)).slice(skip, skip + take)));
@@ -47,21 +47,21 @@ export class ListMembersUseCase {
 
 /** How many members each chunk of a batch created, read once per batch and list call. */
 class ChunksOfBatches {
-  private readonly read = new Map<string, Promise<MemberRun<BatchChunk>[]>>();
+  private readonly read = new Map<string, Promise<CountedRun<BatchChunk>[]>>();
 
-  constructor(private readonly milestones: BatchMilestonesRepository) {}
+  constructor(private readonly reports: ChunkReportsRepository) {}
 
   async created(batch: CommittedBatch): Promise<number> {
     if (batch.status === 'completed') return batch.counts.created;
-    return (await this.chunks(batch)).reduce((sum, chunk) => sum + chunk.members, 0);
+    return (await this.chunks(batch)).reduce((sum, chunk) => sum + chunk.size, 0);
   }
 
-  chunks(batch: CommittedBatch): Promise<MemberRun<BatchChunk>[]> {
-    // A completed batch of one chunk needs no tally: its only chunk created all its members.
-    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, members: batch.counts.created }]);
+  chunks(batch: CommittedBatch): Promise<CountedRun<BatchChunk>[]> {
+    // A completed batch of one chunk needs no report: its only chunk created all its members.
+    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, size: batch.counts.created }]);
     let chunks = this.read.get(batch._id);
     if (!chunks) {
-      chunks = this.milestones.commitTallies(batch._id).then((tallies) => tallies.map((tally) => ({ run: { batchId: batch._id, chunk: tally.chunk }, members: tally.created })));
+      chunks = this.reports.committedChunks(batch._id).then((committed) => committed.map((report) => ({ run: { batchId: batch._id, chunk: report.chunk }, size: report.created })));
       this.read.set(batch._id, chunks);
     }
     return chunks;

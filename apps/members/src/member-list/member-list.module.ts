@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { MemberBatchesModule } from '../member-batches/member-batches.module';
+import { BatchPersistenceModule } from '../member-batches/persistence/batch-persistence.module';
 import { MigrationsModule } from '../migrations/migrations.module';
 import { AccountChunksBackfill } from './account-chunks.backfill';
 import { ListMembersUseCase } from './list-members.usecase';
@@ -8,7 +8,7 @@ import { MemberListController } from './member-list.controller';
 
 /** The organization's members as the admin pages through them. */
 @Module({
-  imports: [AccountsModule, MemberBatchesModule, MigrationsModule],
+  imports: [AccountsModule, BatchPersistenceModule, MigrationsModule],
   controllers: [MemberListController],
   providers: [ListMembersUseCase, AccountChunksBackfill],
 })

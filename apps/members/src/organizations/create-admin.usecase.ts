@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type Locale } from '@app/contracts';
+import { DEFAULT_LOCALE, ErrorCode, type Locale } from '@app/contracts';
 import { isValidEmail, normalizeEmail } from '../accounts/email-address';
 import { checkPasswordPolicy } from '../credentials/password-policy';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -9,14 +9,14 @@ import { DomainError } from '../rpc/domain.error';
 import { AdminsRepository } from './persistence/admins.repository';
 import { OrganizationsRepository } from './persistence/organizations.repository';
 
-export interface CreateAdminCommand {
+interface CreateAdminCommand {
   organization: string;
   email: string;
   password: string;
   locale?: Locale;
 }
 
-export interface CreateAdminResult {
+interface CreateAdminResult {
   organizationId: string;
   adminId: string;
   created: boolean;
@@ -45,7 +45,7 @@ export class CreateAdminUseCase {
     const existing = await this.admins.findByEmail(emailNormalized);
     if (existing) return this.update(existing._id, existing.organizationId, passwordHash, command.locale);
 
-    const { organization } = await this.organizations.findOrCreate(command.organization, command.locale ?? 'en');
+    const { organization } = await this.organizations.findOrCreate(command.organization, command.locale ?? DEFAULT_LOCALE);
     if (command.locale && organization.locale !== command.locale) await this.organizations.setLocale(organization._id, command.locale);
     const now = new Date();
     const adminId = randomUUID();

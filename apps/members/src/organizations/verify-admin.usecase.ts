@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AdminCredentials, type AdminIdentity, ErrorCode } from '@app/contracts';
+import { type AdminCredentials, type AdminIdentity, DEFAULT_LOCALE, ErrorCode } from '@app/contracts';
 import { normalizeEmail } from '../accounts/email-address';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { DomainError } from '../rpc/domain.error';
@@ -26,7 +26,7 @@ export class VerifyAdminUseCase {
       adminId: admin._id,
       organizationId: admin.organizationId,
       email: admin.email,
-      locale: admin.locale ?? organization?.locale ?? 'en',
+      locale: admin.locale ?? organization?.locale ?? DEFAULT_LOCALE,
     };
   }
 }

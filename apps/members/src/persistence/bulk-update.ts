@@ -6,7 +6,7 @@ import type { AnyBulkWriteOperation, Collection, Document, Filter, UpdateFilter 
  */
 const STATEMENTS_PER_WRITE = 50;
 
-export interface UpdateById<T> {
+interface UpdateById<T> {
   id: string;
   update: UpdateFilter<T>;
 }

@@ -1,12 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Lease, LeaseSchema } from './lease.schema';
-import { Leases } from './leases';
+import { LeasesRepository } from './leases.repository';
 
 @Global()
 @Module({
   imports: [MongooseModule.forFeature([{ name: Lease.name, schema: LeaseSchema }])],
-  providers: [Leases],
-  exports: [Leases],
+  providers: [LeasesRepository],
+  exports: [LeasesRepository],
 })
 export class PersistenceModule {}

@@ -1,10 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { AccountStatus, Locale } from '@app/contracts';
+import type { Account } from '../account';
 
-/** A business account, member of one organization. */
+/** An account as the accounts collection stores it; see Account. */
 @Schema({ collection: 'accounts', versionKey: false })
-export class Account {
-  /** The member id; equal to the id of the batch row that created it, so a re-run cannot create it twice. */
+export class AccountDocument implements Account {
   @Prop({ type: String, required: true })
   _id: string;
 
@@ -14,7 +14,6 @@ export class Account {
   @Prop({ required: true })
   email: string;
 
-  /** Business emails are unique in the whole system. */
   @Prop({ required: true, unique: true })
   emailNormalized: string;
 
@@ -42,7 +41,6 @@ export class Account {
   @Prop({ type: String, default: null })
   batchId: string | null;
 
-  /** The chunk of its batch that created it: the members list reads one chunk at a time. */
   @Prop({ type: Number, default: null })
   chunk: number | null;
 
@@ -53,7 +51,7 @@ export class Account {
   activatedAt: Date | null;
 }
 
-export const AccountSchema = SchemaFactory.createForClass(Account);
+export const AccountSchema = SchemaFactory.createForClass(AccountDocument);
 // The members list, a chunk at a time; searching and filtering, in creation order.
 AccountSchema.index({ batchId: 1, chunk: 1, _id: 1 });
 AccountSchema.index({ organizationId: 1, createdAt: 1, _id: 1 });

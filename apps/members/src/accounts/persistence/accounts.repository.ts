@@ -5,7 +5,8 @@ import type { Model, QueryFilter } from 'mongoose';
 import type { MembersQuery, Page } from '@app/contracts';
 import { driverCollection, isDuplicateKeyError } from '@app/persistence';
 import { insertManyRefused } from '@app/persistence';
-import { Account } from './account.schema';
+import type { Account } from '../account';
+import { AccountDocument } from './account.schema';
 
 /** `$in` lists are cut to this size: each one is a scan on FerretDB, an index walk on MongoDB. */
 const IN_CHUNK = 1_000;
@@ -20,14 +21,14 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export interface ExistingEmail {
+interface ExistingEmail {
   emailNormalized: string;
   organizationId: string;
 }
 
 @Injectable()
 export class AccountsRepository {
-  constructor(@InjectModel(Account.name) private readonly accounts: Model<Account>) {}
+  constructor(@InjectModel(AccountDocument.name) private readonly accounts: Model<AccountDocument>) {}
 
   /** The driver collection, for bulk paths that validate their documents themselves. */
   private get collection(): Collection<Account> {

@@ -7,7 +7,7 @@ import { AccountNameReservation, EmailReservation } from './reservation.schema';
 
 export type EmailHold = Omit<EmailReservation, 'reservedAt'>;
 
-export interface NameHold {
+interface NameHold {
   name: string;
   batchId: string;
   rowId: string;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { driverCollection, insertedOnce } from '@app/persistence';
 import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
 
-export type NewActivationToken = Omit<ActivationToken, 'revocation'>;
+type NewActivationToken = Omit<ActivationToken, 'revocation'>;
 
 @Injectable()
 export class ActivationTokensRepository {

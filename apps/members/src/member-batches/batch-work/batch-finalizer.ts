@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedEvent, type BatchCounts } from '@app/contracts';
-import { UploadStore } from '../../uploads/upload-store';
+import { UploadStore } from '@app/uploads';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
-import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import { BatchClaimsRepository } from '../persistence/batch-claims.repository';
+import { ChunkReportsRepository } from '../persistence/chunk-reports.repository';
+import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import type { BatchWorkPhase } from './batch-work.queue';
 
@@ -22,7 +23,8 @@ export class BatchFinalizer {
   constructor(
     private readonly batches: MemberBatchesRepository,
     private readonly rows: BatchRowsRepository,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly reports: ChunkReportsRepository,
+    private readonly claims: BatchClaimsRepository,
     private readonly snapshots: ChunkSnapshotsRepository,
     private readonly uploads: UploadStore,
   ) {}
@@ -34,7 +36,7 @@ export class BatchFinalizer {
    */
   async chunkDone(batch: MemberBatch, phase: Extract<BatchWorkPhase, 'validate' | 'commit'>): Promise<void> {
     const key = `${batch._id}:${phase}`;
-    const ticket = await this.milestones.takeTicket(batch._id, phase, this.nextTickets.get(key) ?? 0);
+    const ticket = await this.claims.takeTicket(batch._id, phase, this.nextTickets.get(key) ?? 0);
     this.nextTickets.delete(key);
     this.nextTickets.set(key, ticket + 1);
     if (this.nextTickets.size > REMEMBERED_TICKETS) this.nextTickets.delete(this.nextTickets.keys().next().value!);
@@ -47,22 +49,22 @@ export class BatchFinalizer {
   async finishIfComplete(batch: MemberBatch, phase: Extract<BatchWorkPhase, 'validate' | 'commit'>): Promise<void> {
     // Until the file is read, the chunk count is 0: nothing can be complete yet.
     if (batch.chunkCount === 0) return;
-    const done = await this.milestones.count(batch._id, phase);
+    const done = await this.reports.count(batch._id, phase);
     if (done < batch.chunkCount) return;
-    if (!(await this.milestones.record(batch._id, `${phase}:final`, 'final', 0))) return;
+    if (!(await this.claims.claimStep(batch._id, `${phase}-closed`))) return;
     if (phase === 'commit') await this.complete(batch, 'completed', null);
     else await this.markReady(batch);
   }
 
   /** Every row of the file is checked: the admin can review. The stored file is no longer needed. */
   private async markReady(batch: MemberBatch): Promise<void> {
-    const counts = await this.milestones.validationCounts(batch._id);
+    const counts = await this.reports.validationCounts(batch._id);
     await this.batches.setStatus(batch._id, 'ready', { counts, uploadId: null });
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
   }
 
   async fail(batch: MemberBatch, reason: string): Promise<void> {
-    if (!(await this.milestones.record(batch._id, 'failed', 'final', 0))) return;
+    if (!(await this.claims.claimStep(batch._id, 'failed'))) return;
     await this.complete(batch, 'failed', reason);
   }
 
@@ -91,7 +93,7 @@ export class BatchFinalizer {
    * (counting rows by status scans the whole collection on FerretDB). A failed batch counts them.
    */
   private async finalCounts(batch: MemberBatch, status: 'completed' | 'failed'): Promise<BatchCounts> {
-    const tallies = await this.milestones.commitTallies(batch._id);
+    const tallies = await this.reports.committedChunks(batch._id);
     const created = tallies.reduce((sum, tally) => sum + tally.created, 0);
     const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
     if (status === 'completed') {

@@ -2,15 +2,16 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { ConsumeMessage } from 'amqplib';
 import { isLocale } from '@app/contracts';
 import { RequestContext } from '@app/observability';
-import { RabbitConnection, RejectMessage, startConsumer } from '@app/messaging';
+import { ATTEMPTS_HEADER, attemptsSoFar, MessageForwarder, RabbitConnection, RejectMessage, startConsumer } from '@app/messaging';
 import { MembersEnvironment } from '../../config/members.environment';
-import { BatchMilestonesRepository } from '../persistence/batch-milestones.repository';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import { ChunkReportsRepository } from '../persistence/chunk-reports.repository';
+import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchFinalizer } from './batch-finalizer';
 import {
   BATCH_WORK_PHASES,
   BATCH_WORK_QUEUE,
+  batchWorkRetryQueue,
   type BatchWorkJob,
   type BatchWorkPhase,
   declareBatchWorkQueue,
@@ -47,9 +48,10 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
 
   constructor(
     private readonly connection: RabbitConnection,
+    private readonly forwarder: MessageForwarder,
     private readonly env: MembersEnvironment,
     private readonly batches: MemberBatchesRepository,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly reports: ChunkReportsRepository,
     private readonly parseUpload: ParseUploadProcessor,
     private readonly validateChunk: ValidateChunkProcessor,
     private readonly scheduleCommit: ScheduleCommitProcessor,
@@ -75,19 +77,30 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     await RequestContext.run({ batchId: job.batchId }, async () => {
       const batch = await this.batches.findById(job.batchId);
       if (!batch || batch.status !== (job.phase === 'commit' || job.phase === 'schedule-commit' ? 'committing' : 'validating')) return;
-      const deliveries = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
+      // Tries so far: redeliveries after a worker died, and retries after a failure.
+      const earlierTries = Number(message.properties.headers?.['x-delivery-count'] ?? 0) + attemptsSoFar(message.properties.headers);
       try {
-        await this.run(batch, job, message.fields.redelivered || deliveries > 0);
+        await this.run(batch, job, message.fields.redelivered || earlierTries > 0);
       } catch (error) {
-        if (deliveries + 1 < MAX_CHUNK_DELIVERIES) {
-          // Back off before the redelivery so a passing outage (database restart) can end.
-          await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** deliveries)));
-          throw new RejectMessage((error as Error).message, true);
+        const tries = earlierTries + 1;
+        if (tries < MAX_CHUNK_DELIVERIES) {
+          await this.retryLater(message, tries, (error as Error).message);
+          return;
         }
         this.logger.error({ message: 'chunk failed on every delivery; batch marked failed', phase: job.phase, chunk: job.chunk, reason: (error as Error).message });
         await this.finalizer.fail(batch, `Part of the batch could not be processed: ${(error as Error).message}`);
       }
     });
+  }
+
+  /** The job waits in a retry queue, acked here once the broker holds the copy: a passing outage (a database restart) can end meanwhile. */
+  private async retryLater(message: ConsumeMessage, tries: number, reason: string): Promise<void> {
+    try {
+      await this.forwarder.forward(message, batchWorkRetryQueue(tries), { [ATTEMPTS_HEADER]: tries });
+    } catch (error) {
+      throw new RejectMessage(`could not put the job in a retry queue: ${(error as Error).message}`, true);
+    }
+    this.logger.warn({ message: 'job failed; it will be tried again', tries, reason });
   }
 
   /** `redo`: this job was delivered before, so part of its work may already be written. */
@@ -110,7 +123,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     }
     if (job.phase === 'validate') {
       const validated = await this.validateChunk.process(batch, job.rows ?? [], redo);
-      await this.milestones.recordValidatedChunk(batch._id, job.chunk, validated);
+      await this.reports.recordValidated(batch._id, job.chunk, validated);
       this.logger.debug({ message: 'chunk done', phase: job.phase, chunk: job.chunk });
       await this.finalizer.chunkDone(batch, 'validate');
       return;

@@ -1,5 +1,6 @@
 import type { Channel } from 'amqplib';
 import type { Locale } from '@app/contracts';
+import { retryQueueName } from '@app/messaging';
 import type { BatchRow, RowToCommit } from '../batch-row';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
@@ -10,6 +11,17 @@ const BATCH_WORK_DEAD_QUEUE = 'members.batch-work.dead';
 
 /** Deliveries of one chunk before it is parked and its batch marked failed. */
 export const MAX_CHUNK_DELIVERIES = 8;
+
+/**
+ * How long a failed job waits before its next try, in its own retry queue, so that a passing
+ * outage (a database restart) can end without the job holding a worker's prefetch slot.
+ */
+const BATCH_WORK_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000] as const;
+
+/** The retry queue a job waits in after its try numbered `attempt` (from 1) failed. */
+export function batchWorkRetryQueue(attempt: number): string {
+  return retryQueueName(BATCH_WORK_QUEUE, BATCH_WORK_RETRY_DELAYS_MS[Math.min(attempt, BATCH_WORK_RETRY_DELAYS_MS.length) - 1]);
+}
 
 /**
  * `parse` reads the file (one job), `validate` checks chunks of rows, `schedule-commit` reads the
@@ -48,6 +60,12 @@ export interface CommittingOrganization {
  */
 export async function declareBatchWorkQueue(channel: Channel): Promise<void> {
   await channel.assertQueue(BATCH_WORK_DEAD_QUEUE, { durable: true });
+  for (const delayMs of new Set(BATCH_WORK_RETRY_DELAYS_MS)) {
+    await channel.assertQueue(retryQueueName(BATCH_WORK_QUEUE, delayMs), {
+      durable: true,
+      arguments: { 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': BATCH_WORK_QUEUE },
+    });
+  }
   await channel.assertQueue(BATCH_WORK_QUEUE, {
     durable: true,
     arguments: {

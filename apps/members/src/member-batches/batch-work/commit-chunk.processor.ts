@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { MessagePriority, type RowProblem } from '@app/contracts';
 import { accountNameCandidates } from '../../account-names/account-name-candidates';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
-import type { Account } from '../../accounts/persistence/account.schema';
+import type { Account } from '../../accounts/account';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
-import { nameSourceOf, rowToCommit, type RowToCommit } from '../batch-row';
-import { BatchMilestonesRepository, type CommitTally } from '../persistence/batch-milestones.repository';
+import { chunkId, nameSourceOf, rowToCommit, type RowToCommit } from '../batch-row';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
-import { chunkDocumentId, createdOutcome, type RowOutcome } from '../persistence/commit-result.schema';
-import { CommitResultsRepository } from '../persistence/commit-results.repository';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import { ChunkReportsRepository } from '../persistence/chunk-reports.repository';
+import type { MemberBatch } from '../member-batch';
+import { createdOutcome, type RowOutcome } from '../row-outcome';
 import { RowProblems } from '../row-validation/row-problems';
-import { AccountEventsPublisher } from '../account-events.publisher';
+import { AccountCreatedPublisher } from '../account-created/account-created.publisher';
 import type { CommittingOrganization } from './batch-work.queue';
 
 /** Names tried for a row whose account name was taken between review and commit. */
@@ -20,9 +19,9 @@ const REPLACEMENT_TRIES = 20;
 
 /**
  * Creates the business accounts of one chunk's valid rows, publishes their AccountCreated events,
- * then writes the chunk's notable outcomes and marks it committed. Idempotent: an account's id is
- * its row's id, so a redelivered chunk finds the accounts it already created instead of
- * duplicating, and the outbox entry, the result and the mark can each be written only once.
+ * then reports the chunk committed with its notable outcomes. Idempotent: an account's id is its
+ * row's id, so a redelivered chunk finds the accounts it already created instead of duplicating,
+ * and the outbox entry and the report can each be written only once.
  */
 @Injectable()
 export class CommitChunkProcessor {
@@ -30,9 +29,8 @@ export class CommitChunkProcessor {
     private readonly rows: BatchRowsRepository,
     private readonly accounts: AccountsRepository,
     private readonly reservations: ReservationsRepository,
-    private readonly results: CommitResultsRepository,
-    private readonly events: AccountEventsPublisher,
-    private readonly milestones: BatchMilestonesRepository,
+    private readonly reports: ChunkReportsRepository,
+    private readonly events: AccountCreatedPublisher,
   ) {}
 
   /**
@@ -43,7 +41,7 @@ export class CommitChunkProcessor {
    * chunk had to commit.
    */
   async process(batch: MemberBatch, chunk: number, organization: CommittingOrganization, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
-    if (mayBeCommitted && (await this.milestones.isChunkCommitted(batch._id, chunk))) return 0;
+    if (mayBeCommitted && (await this.reports.isCommitted(batch._id, chunk))) return 0;
     const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
     const now = new Date();
     const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, chunk, row, row.accountName!, organization, now)));
@@ -55,7 +53,7 @@ export class CommitChunkProcessor {
     const created = outcomes.filter((outcome) => outcome.status === 'created');
     // Events before the chunk counts as committed: after that, nothing would send them again.
     await this.events.publish({
-      id: chunkDocumentId(batch._id, chunk),
+      id: chunkId(batch._id, chunk),
       organizationId: batch.organizationId,
       batchId: batch._id,
       locale: organization.locale,
@@ -73,19 +71,10 @@ export class CommitChunkProcessor {
         };
       }),
     }, batch.chunkCount <= 1 ? MessagePriority.Interactive : MessagePriority.Bulk);
-    const tally: CommitTally = { chunk, created: created.length, failed: outcomes.length - created.length };
     const notableOutcomes = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.notices.length > 0 || outcome.accountName !== byId.get(outcome.rowId)!.accountName);
-    const recorded = notableOutcomes.length === 0 ? tally : await this.recordNotable(batch, tally, notableOutcomes, now);
-    await this.milestones.recordCommittedChunk(batch._id, recorded);
+    // An earlier attempt at the chunk may have reported first: its report stands.
+    await this.reports.recordCommitted(batch._id, { chunk, created: created.length, failed: outcomes.length - created.length, notableOutcomes });
     return rows.length;
-  }
-
-  /** The first record of a chunk's notable outcomes stands: an earlier attempt may have written it. */
-  private async recordNotable(batch: MemberBatch, tally: CommitTally, notableOutcomes: RowOutcome[], now: Date): Promise<CommitTally> {
-    const result = { _id: chunkDocumentId(batch._id, tally.chunk), batchId: batch._id, ...tally, notableOutcomes, completedAt: now };
-    if (await this.results.insert(result)) return tally;
-    const stored = await this.results.findById(batch._id, tally.chunk);
-    return stored ? { chunk: stored.chunk, created: stored.created, failed: stored.failed } : tally;
   }
 
   /** Why did a unique index refuse these accounts? Already created, email taken, or name taken. */

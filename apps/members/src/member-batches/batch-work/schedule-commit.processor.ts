@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationsRepository } from '../../organizations/persistence/organizations.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import type { MemberBatch } from '../member-batch';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import type { CommittingOrganization } from './batch-work.queue';
 import { DEFAULT_LOCALE } from '@app/contracts';

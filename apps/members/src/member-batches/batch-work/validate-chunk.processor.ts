@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { BatchRow } from '../batch-row';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
-import type { MemberBatch } from '../persistence/member-batch.schema';
+import type { MemberBatch } from '../member-batch';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
-import type { ValidatedChunk } from '../persistence/batch-milestones.repository';
+import type { ValidatedChunk } from '../chunk-report';
 
 /**
  * Checks one chunk of a file's rows against the database and writes them, final, once. A chunk

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { RowStatus } from '@app/contracts';
+import type { ReviewedStatus } from '../batch-row';
 
 /**
  * A batch row as stored: what rows are looked up or sorted by, as fields; the rest as one JSON
@@ -26,7 +26,7 @@ export class BatchRowDocument {
   chunk: number;
 
   @Prop({ type: String, required: true })
-  status: RowStatus;
+  status: ReviewedStatus;
 
   /** The rest of the row, as JSON. */
   @Prop({ required: true })

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection, Filter } from 'mongodb';
 import type { Model } from 'mongoose';
-import type { BatchCounts, Page, RowStatus } from '@app/contracts';
+import type { BatchCounts, Page } from '@app/contracts';
 import { driverCollection, insertManyRefused } from '@app/persistence';
-import type { BatchRow } from '../batch-row';
+import type { BatchRow, ReviewedStatus } from '../batch-row';
 import { BatchRowDocument } from './batch-row.schema';
 
 const INSERT_CHUNK = 500;
@@ -57,7 +57,7 @@ export class BatchRowsRepository {
   }
 
   /** `exceptChunks`: chunks whose rows are left out (committed ones, whose valid rows are valid no more). */
-  async page(batchId: string, status: RowStatus | undefined, page: number, limit: number, exceptChunks: number[] = []): Promise<Page<BatchRow>> {
+  async page(batchId: string, status: ReviewedStatus | undefined, page: number, limit: number, exceptChunks: number[] = []): Promise<Page<BatchRow>> {
     const filter: Filter<BatchRowDocument> = { batchId, ...(status ? { status } : {}), ...(exceptChunks.length > 0 ? { chunk: { $nin: exceptChunks } } : {}) };
     const [documents, total] = await Promise.all([
       this.collection
@@ -72,13 +72,13 @@ export class BatchRowsRepository {
   }
 
   /** Rows of one status after a line, in line order: for streaming exports page by page. */
-  async afterLine(batchId: string, status: RowStatus, afterLine: number, limit: number): Promise<BatchRow[]> {
+  async afterLine(batchId: string, status: ReviewedStatus, afterLine: number, limit: number): Promise<BatchRow[]> {
     return (await this.collection.find({ batchId, status, line: { $gt: afterLine } }).sort({ line: 1 }).limit(limit).toArray()).map(toRow);
   }
 
   async countByStatus(batchId: string): Promise<BatchCounts> {
     const groups = await this.collection
-      .aggregate<{ _id: RowStatus; count: number }>([{ $match: { batchId } }, { $group: { _id: '$status', count: { $sum: 1 } } }])
+      .aggregate<{ _id: ReviewedStatus; count: number }>([{ $match: { batchId } }, { $group: { _id: '$status', count: { $sum: 1 } } }])
       .toArray();
     const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 };
     for (const group of groups) {

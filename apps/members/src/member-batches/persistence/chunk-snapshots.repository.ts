@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import { insertedOnce } from '@app/persistence';
 import { type BatchRow, rowToCommit, type RowToCommit } from '../batch-row';
 import { ChunkSnapshot } from './chunk-snapshot.schema';
-import { chunkDocumentId } from './commit-result.schema';
+import { chunkId } from '../batch-row';
 
 const SNAPSHOTS_PER_READ = 4;
 
@@ -21,7 +21,7 @@ export class ChunkSnapshotsRepository {
       byChunk.set(row.chunk, chunkRows);
     }
     for (const [chunk, chunkRows] of byChunk) {
-      await insertedOnce(this.snapshots.create({ _id: chunkDocumentId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) }));
+      await insertedOnce(this.snapshots.create({ _id: chunkId(batchId, chunk), batchId, chunk, rows: JSON.stringify(chunkRows) }));
     }
   }
 
@@ -37,6 +37,6 @@ export class ChunkSnapshotsRepository {
   }
 
   async discard(batchId: string, chunk: number): Promise<void> {
-    await this.snapshots.deleteOne({ _id: chunkDocumentId(batchId, chunk) });
+    await this.snapshots.deleteOne({ _id: chunkId(batchId, chunk) });
   }
 }

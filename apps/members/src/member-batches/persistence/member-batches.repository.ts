@@ -3,16 +3,17 @@ import { InjectModel } from '@nestjs/mongoose';
 import { driverCollection } from '@app/persistence';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import type { BatchCompletedEvent, BatchCounts, BatchStatus, RowStatus } from '@app/contracts';
+import type { BatchCompletedEvent, BatchStatus, RowStatus } from '@app/contracts';
 import { updateManyById } from '../../persistence/bulk-update';
-import { MemberBatch } from './member-batch.schema';
+import type { MemberBatch } from '../member-batch';
+import { MemberBatchDocument } from './member-batch.schema';
 
 /** What the members list needs of a batch that created members. */
 export type CommittedBatch = Pick<MemberBatch, '_id' | 'status' | 'counts' | 'chunkCount'>;
 
 @Injectable()
 export class MemberBatchesRepository {
-  constructor(@InjectModel(MemberBatch.name) private readonly batches: Model<MemberBatch>) {}
+  constructor(@InjectModel(MemberBatchDocument.name) private readonly batches: Model<MemberBatchDocument>) {}
 
   private get collection(): Collection<MemberBatch> {
     return driverCollection(this.batches);

@@ -65,11 +65,19 @@ export class AccountNamePicker {
     });
   }
 
-  /** The row's next candidate not known taken; null when the next one is proposed by another row this round, or none is left. */
+  /**
+   * The row's next candidate not known taken and not proposed by another row this round (rows
+   * with the same name each propose a different one, in one claim); null when none is left.
+   * Candidates passed over for another row stay untried, for a later round.
+   */
   private nextFree(candidates: string[][], tried: number[], index: number, proposedNow: Set<string>): string | null {
-    while (tried[index] < candidates[index].length) {
-      const name = candidates[index][tried[index]];
-      if (proposedNow.has(name)) return null;
+    const list = candidates[index];
+    for (let next = tried[index]; next < list.length; next += 1) {
+      const name = list[next];
+      if (proposedNow.has(name)) continue;
+      // Move it ahead of the candidates passed over, and count it tried.
+      list.splice(next, 1);
+      list.splice(tried[index], 0, name);
       tried[index] += 1;
       if (!this.taken.has(name)) return name;
     }

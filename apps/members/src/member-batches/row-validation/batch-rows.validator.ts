@@ -11,7 +11,7 @@ import { NameHolds } from './name-holds';
 import type { RowInput } from './row-input';
 import { RowProblems } from './row-problems';
 
-export interface ValidationScope {
+interface ValidationScope {
   organizationId: string;
   batchId: string;
   chunkSize: number;

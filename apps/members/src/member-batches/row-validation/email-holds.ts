@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
-import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
-import type { EmailReservation } from '../../accounts/persistence/reservation.schema';
+import { type EmailHold, ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import type { BatchRow } from '../batch-row';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { RowProblems } from './row-problems';
@@ -41,9 +40,9 @@ export class EmailHolds {
 
   private async resolveHeldElsewhere(
     organizationId: string,
-    others: EmailReservation[],
+    others: EmailHold[],
     rowOf: Map<string, BatchRow>,
-    holds: Map<string, Omit<EmailReservation, 'reservedAt'>>,
+    holds: Map<string, EmailHold>,
   ): Promise<void> {
     if (others.length === 0) return;
     const members = new Map((await this.accounts.findExistingEmails(others.map((holder) => holder._id))).map((member) => [member.emailNormalized, member.organizationId]));
@@ -58,7 +57,7 @@ export class EmailHolds {
 }
 
 /** Later rows of these with an address an earlier one has (rows in line order). */
-export function markDuplicates(rows: BatchRow[]): void {
+function markDuplicates(rows: BatchRow[]): void {
   const firstLine = new Map<string, number>();
   for (const row of rows) {
     if (row.problems.length > 0) continue;

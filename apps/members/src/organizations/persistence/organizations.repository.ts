@@ -6,7 +6,7 @@ import type { Locale } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/persistence';
 import { Organization } from './organization.schema';
 
-export function normalizeOrganizationName(name: string): string {
+function normalizeOrganizationName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingKeys } from '@app/contracts';
-import type { OutboxDocument, OutboxSource } from '../events/outbox-source';
+import type { OutboxDocument, OutboxSource } from '../../events/outbox-source';
 import { accountCreatedEvents } from './account-created-events';
-import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
+import { AccountCreatedOutboxRepository } from './persistence/account-created-outbox.repository';
 
 /** AccountCreated events the broker did not confirm when their chunk was committed, one document per chunk. */
 @Injectable()
-export class AccountEventsOutbox implements OutboxSource {
+export class AccountCreatedOutbox implements OutboxSource {
   readonly name = 'account_events_outbox';
 
-  constructor(private readonly outbox: AccountEventsOutboxRepository) {}
+  constructor(private readonly outbox: AccountCreatedOutboxRepository) {}
 
   async pending(limit: number): Promise<OutboxDocument[]> {
     const documents = await this.outbox.pending(limit);

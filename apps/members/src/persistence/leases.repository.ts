@@ -10,7 +10,7 @@ import { Lease } from './lease.schema';
  * expired one. Only the holder extends its own lease.
  */
 @Injectable()
-export class Leases {
+export class LeasesRepository {
   constructor(@InjectModel(Lease.name) private readonly leases: Model<Lease>) {}
 
   async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {

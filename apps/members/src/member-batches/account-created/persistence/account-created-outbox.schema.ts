@@ -1,8 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { AccountCreatedData, Locale } from '@app/contracts';
-
-/** What differs between the AccountCreated events of one chunk. */
-export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'lastName' | 'passwordSetByAdmin'>;
+import type { Locale } from '@app/contracts';
 
 /**
  * The AccountCreated events of one committed chunk, waiting for the relay, which deletes the
@@ -11,7 +8,7 @@ export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'acc
  * any query, even by `_id`). What the events share is stored once.
  */
 @Schema({ collection: 'account_events_outbox', versionKey: false })
-export class AccountEventsOutboxEntry {
+export class AccountCreatedOutboxEntry {
   /** `<batchId>:<chunk>`, like the chunk's commit result. */
   @Prop({ type: String, required: true })
   _id: string;
@@ -39,4 +36,4 @@ export class AccountEventsOutboxEntry {
   members: string;
 }
 
-export const AccountEventsOutboxEntrySchema = SchemaFactory.createForClass(AccountEventsOutboxEntry);
+export const AccountCreatedOutboxEntrySchema = SchemaFactory.createForClass(AccountCreatedOutboxEntry);

@@ -1,10 +1,10 @@
 import { sliceRuns } from './page-slices';
 
 const runs = [
-  { run: 'a', members: 3 },
-  { run: 'empty', members: 0 },
-  { run: 'b', members: 5 },
-  { run: 'c', members: 2 },
+  { run: 'a', size: 3 },
+  { run: 'empty', size: 0 },
+  { run: 'b', size: 5 },
+  { run: 'c', size: 2 },
 ];
 
 describe('sliceRuns', () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Exchanges, RoutingKeys } from '@app/contracts';
 import { ConfirmedPublisher } from '@app/messaging';
 import { accountCreatedEvents, type CreatedAccounts } from './account-created-events';
-import { AccountEventsOutboxRepository } from './persistence/account-events-outbox.repository';
+import { AccountCreatedOutboxRepository } from './persistence/account-created-outbox.repository';
 
 /**
  * Publishes a chunk's AccountCreated events as soon as its accounts exist, with publisher
@@ -12,10 +12,10 @@ import { AccountEventsOutboxRepository } from './persistence/account-events-outb
  * the database an outbox write, read and delete per chunk on the import's hot path.
  */
 @Injectable()
-export class AccountEventsPublisher {
+export class AccountCreatedPublisher {
   constructor(
     private readonly publisher: ConfirmedPublisher,
-    private readonly outbox: AccountEventsOutboxRepository,
+    private readonly outbox: AccountCreatedOutboxRepository,
   ) {}
 
   /** `priority`: a batch of one chunk is the admin's interactive work, delivered before bulk imports. */

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { insertedOnce } from '@app/persistence';
-import type { CreatedAccounts } from '../account-created-events';
-import { AccountEventsOutboxEntry, type CreatedMember } from './account-events-outbox.schema';
+import type { CreatedAccounts, CreatedMember } from '../account-created-events';
+import { AccountCreatedOutboxEntry } from './account-created-outbox.schema';
 
 @Injectable()
-export class AccountEventsOutboxRepository {
-  constructor(@InjectModel(AccountEventsOutboxEntry.name) private readonly entries: Model<AccountEventsOutboxEntry>) {}
+export class AccountCreatedOutboxRepository {
+  constructor(@InjectModel(AccountCreatedOutboxEntry.name) private readonly entries: Model<AccountCreatedOutboxEntry>) {}
 
   /** A chunk committed again writes the same events under the same id: the first write stays. */
   async add(created: CreatedAccounts): Promise<void> {
@@ -18,7 +18,7 @@ export class AccountEventsOutboxRepository {
 
   /** No filter and no sort, so FerretDB can stop at the limit instead of reading everything. */
   async pending(limit: number): Promise<CreatedAccounts[]> {
-    const entries = await this.entries.find().limit(limit).lean<AccountEventsOutboxEntry[]>();
+    const entries = await this.entries.find().limit(limit).lean<AccountCreatedOutboxEntry[]>();
     return entries.map(({ _id, members, occurredAt, ...shared }) => ({
       id: _id,
       ...shared,

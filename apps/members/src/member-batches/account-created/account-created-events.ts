@@ -1,6 +1,8 @@
-import { ACCOUNT_CREATED_VERSION, type AccountCreatedEvent, type Locale } from '@app/contracts';
-import { deterministicUuid } from '../persistence/deterministic-uuid';
-import type { CreatedMember } from './persistence/account-events-outbox.schema';
+import { ACCOUNT_CREATED_VERSION, type AccountCreatedData, type AccountCreatedEvent, type Locale } from '@app/contracts';
+import { deterministicUuid } from '../../persistence/deterministic-uuid';
+
+/** What differs between the AccountCreated events of one chunk. */
+export type CreatedMember = Pick<AccountCreatedData, 'memberId' | 'email' | 'accountName' | 'firstName' | 'lastName' | 'passwordSetByAdmin'>;
 
 /** The accounts one commit job created in a chunk: what their AccountCreated events say. */
 export interface CreatedAccounts {

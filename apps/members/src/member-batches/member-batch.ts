@@ -1,0 +1,53 @@
+import type { BatchCompletedEvent, BatchCounts, BatchStatus } from '@app/contracts';
+
+/** An import of members: typed addresses or a file, validated, reviewed, then committed. */
+export interface MemberBatch {
+  _id: string;
+  organizationId: string;
+  createdByAdminId: string;
+  source: 'emails' | 'csv';
+  status: BatchStatus;
+  /** The uploaded file's name, as the admin's computer called it (CSV batches). */
+  fileName: string | null;
+  /** The stored upload (GridFS id) the workers read, until the batch is ready. */
+  uploadId: string | null;
+  ignoredColumns: string[];
+  /** The file's header cells and delimiter, to write errors.csv in the admin's own layout. */
+  headers: string[];
+  delimiter: string;
+  /** Rows read from the file so far (progress while a file is being read). */
+  parsedRows: number;
+  counts: BatchCounts;
+  /** How many chunks of BATCH_CHUNK_SIZE rows the import workers take the rows in (0 until the file is read). */
+  chunkCount: number;
+  failureReason: string | null;
+  createdAt: Date;
+  validationStartedAt: Date | null;
+  commitStartedAt: Date | null;
+  completedAt: Date | null;
+  /** BatchCompleted, written with the final status and removed once the broker confirmed it. */
+  pendingEvent: BatchCompletedEvent | null;
+  eventPending: boolean;
+}
+
+/** A batch as it starts: validating, nothing counted yet but what the caller knows. */
+export function newMemberBatch(
+  fields: Pick<MemberBatch, '_id' | 'organizationId' | 'createdByAdminId' | 'source' | 'fileName' | 'uploadId' | 'headers' | 'parsedRows' | 'chunkCount'> & { total: number },
+): MemberBatch {
+  const now = new Date();
+  const { total, ...rest } = fields;
+  return {
+    ...rest,
+    status: 'validating',
+    ignoredColumns: [],
+    delimiter: ',',
+    counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
+    failureReason: null,
+    createdAt: now,
+    validationStartedAt: now,
+    commitStartedAt: null,
+    completedAt: null,
+    pendingEvent: null,
+    eventPending: false,
+  };
+}
