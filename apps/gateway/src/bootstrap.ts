@@ -9,7 +9,7 @@ import type { GatewayEnvironment } from './config/gateway.environment';
 import { GatewayModule } from './gateway.module';
 import { createValidationPipe } from './http/validation.pipe';
 
-export interface RunningGateway {
+interface RunningGateway {
   app: INestApplication;
   url: string;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { JsonLogger } from '@app/observability';
 import type { NotificationsEnvironment } from './config/notifications.environment';
 import { NotificationsModule } from './notifications.module';
 
-export interface RunningNotificationsService {
+interface RunningNotificationsService {
   app: INestApplicationContext;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { CsvErrorCode } from 'csv-parse';
 import type { NotCsvContent } from './detect-encoding';
 import { ACCEPTED_EMAIL_HEADERS } from './header-columns';
 
-export type CsvImportErrorCode =
+type CsvImportErrorCode =
   | typeof ErrorCode.UnreadableFile
   | typeof ErrorCode.MissingEmailColumn
   | typeof ErrorCode.EmptyFile;

@@ -5,7 +5,7 @@ export interface ErrorsCsvRow {
   readonly errorMessage: string;
 }
 
-export interface ErrorsCsvInput<Rows> {
+interface ErrorsCsvInput<Rows> {
   /** The uploaded file's header cells, or none when it had no header row. */
   readonly headers: readonly string[];
   readonly delimiter: string;

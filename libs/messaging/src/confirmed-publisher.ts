@@ -18,7 +18,7 @@ export interface PublishOptions {
   priority?: number;
 }
 
-export interface PublishResult {
+interface PublishResult {
   /** False when the broker had no queue bound for the routing key (the message went nowhere). */
   routed: boolean;
 }

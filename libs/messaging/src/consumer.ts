@@ -13,7 +13,7 @@ export class RejectMessage extends Error {
   }
 }
 
-export interface ConsumerOptions {
+interface ConsumerOptions {
   queue: string;
   prefetch: number;
   /** Declares the queue (and its bindings) on the channel before consuming. */

@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import { ConfirmedPublisher } from './confirmed-publisher';
 import { RabbitConnection } from './rabbit-connection';
 
-export interface RabbitMqModuleOptions {
+interface RabbitMqModuleOptions {
   url: string;
   /** Shown in the RabbitMQ management UI, e.g. `members`. */
   connectionName: string;

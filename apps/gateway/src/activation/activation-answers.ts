@@ -15,7 +15,7 @@ export interface ActivationPageAnswer {
   clearCsrfCookie?: boolean;
 }
 
-export interface EnteredNames {
+interface EnteredNames {
   firstName: string;
   lastName: string;
 }

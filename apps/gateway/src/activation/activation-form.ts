@@ -28,7 +28,7 @@ export type FormProblemCode =
   | 'password_mismatch'
   | 'form_expired';
 
-export interface FormProblem {
+interface FormProblem {
   field: ActivateFormField;
   code: FormProblemCode;
 }

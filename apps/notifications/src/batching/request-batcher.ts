@@ -1,4 +1,4 @@
-export interface RequestBatcherOptions {
+interface RequestBatcherOptions {
   /** A batch goes as soon as it holds this many requests. */
   maxSize: number;
   /** Or this long after its first request arrived. */

@@ -31,14 +31,14 @@ export interface BatchSummaryMail {
   batchUrl: string;
 }
 
-export interface MailContext {
+interface MailContext {
   'account-created': AccountCreatedMail;
   'batch-summary': BatchSummaryMail;
 }
 
-export type MailName = keyof MailContext;
+type MailName = keyof MailContext;
 
-export interface RenderedMail {
+interface RenderedMail {
   subject: string;
   html: string;
   text: string;

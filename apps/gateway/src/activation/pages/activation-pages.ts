@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_LOCALE } from '@app/contracts';
 import type { Locale } from './page-locale';
 
 export { type Locale, pickPageLocale } from './page-locale';
@@ -24,7 +25,7 @@ export interface ActivateFormPage {
   errors?: ActivateFormError[];
 }
 
-export interface ActivateSuccessPage {
+interface ActivateSuccessPage {
   accountName: string;
   email: string;
 }
@@ -34,16 +35,16 @@ export interface LinkInvalidPage {
 }
 
 /** Shown when the members service cannot be reached: nothing to say about the account. */
-export type UnavailablePage = Record<string, never>;
+type UnavailablePage = Record<string, never>;
 
-export interface PageContext {
+interface PageContext {
   'activate-form': ActivateFormPage;
   'activate-success': ActivateSuccessPage;
   'link-invalid': LinkInvalidPage;
   unavailable: UnavailablePage;
 }
 
-export type PageName = keyof PageContext;
+type PageName = keyof PageContext;
 
 const TEMPLATES_DIR = join(__dirname, 'templates');
 const PARTIALS_DIR = join(TEMPLATES_DIR, 'partials');
@@ -119,7 +120,7 @@ export class ActivationPages {
   }
 
   render<P extends PageName>(page: P, locale: Locale, context: PageContext[P]): string {
-    const language: Locale = locale === 'fr' ? 'fr' : 'en';
+    const language: Locale = locale === 'fr' ? 'fr' : DEFAULT_LOCALE;
     return this.pages[language][page](VIEWS[page](context), { data: { locale: language } });
   }
 }

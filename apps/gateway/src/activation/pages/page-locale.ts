@@ -1,4 +1,4 @@
-import type { Locale } from '@app/contracts';
+import { DEFAULT_LOCALE, type Locale } from '@app/contracts';
 
 export type { Locale };
 
@@ -7,7 +7,7 @@ export type { Locale };
  * best French or English entry of the browser's Accept-Language, and English failing that.
  */
 export function pickPageLocale(memberLocale: string | undefined, acceptLanguage: string | undefined): Locale {
-  return supportedLocale(memberLocale) ?? preferredLocale(acceptLanguage ?? '') ?? 'en';
+  return supportedLocale(memberLocale) ?? preferredLocale(acceptLanguage ?? '') ?? DEFAULT_LOCALE;
 }
 
 function supportedLocale(tag: string | undefined): Locale | undefined {
