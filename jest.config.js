@@ -1,6 +1,7 @@
-// Two projects: fast unit specs beside the code, and flows through real servers under apps/*/test.
+// Two projects: fast unit specs beside the code, and flows through real servers: one app through
+// its own boundary under apps/<app>/test, several apps together under test/.
 const moduleNameMapper = {
-  '^@app/(contracts|config|csv-import|messaging|observability|persistence|testing)(|/.*)$': '<rootDir>/libs/$1/src$2',
+  '^@app/(contracts|config|csv-import|messaging|observability|persistence|testing|uploads)(|/.*)$': '<rootDir>/libs/$1/src$2',
 };
 const setupFiles = ['reflect-metadata'];
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };

@@ -1,4 +1,4 @@
-import { type Channel, type ChannelModel, connect } from 'amqplib';
+import { type ChannelModel, connect } from 'amqplib';
 import { Exchanges } from '@app/contracts';
 import { eventually } from './test-backends';
 
@@ -14,10 +14,7 @@ export interface TappedMessage {
 export class EventTap {
   readonly messages: TappedMessage[] = [];
 
-  private constructor(
-    private readonly connection: ChannelModel,
-    private readonly channel: Channel,
-  ) {}
+  private constructor(private readonly connection: ChannelModel) {}
 
   static async start(amqpUrl: string, pattern = '#'): Promise<EventTap> {
     const connection = await connect(amqpUrl);
@@ -25,7 +22,7 @@ export class EventTap {
     await channel.assertExchange(Exchanges.Events, 'topic', { durable: true });
     const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
     await channel.bindQueue(queue, Exchanges.Events, pattern);
-    const tap = new EventTap(connection, channel);
+    const tap = new EventTap(connection);
     await channel.consume(
       queue,
       (message) => {

@@ -2,10 +2,10 @@ import { type Channel, type ChannelModel, connect, type ConsumeMessage } from 'a
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { Exchanges, RoutingKeys } from '@app/contracts';
-import { eventually } from '@app/testing';
-import { ActivationPages } from '../src/activation/pages/activation-pages';
-import { addMembers, type CreatedMember, expireActivationToken, issueActivationToken } from './support/activation-fixtures';
-import { type SignedInAdmin, TestStack } from './support/test-stack';
+import { type AddedMembers, type CreatedMember, eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { ActivationPages } from '../apps/gateway/src/activation/pages/activation-pages';
+import { expireActivationToken, issueActivationToken } from './support/activation-fixtures';
+import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(90_000);
 
@@ -40,13 +40,12 @@ function h1(response: Response): string[] {
 }
 
 describe('member activation pages, member sign-in and new activation emails', () => {
-  const stack = new TestStack('activation');
+  const stack = new TestStack('activation', rosterApps);
   let contoso: SignedInAdmin;
   let fabrikam: SignedInAdmin;
-  let members: Map<string, CreatedMember>;
-  let fabrikamMembers: Map<string, CreatedMember>;
+  let added: AddedMembers[];
 
-  const member = (email: string): CreatedMember => members.get(email) ?? fabrikamMembers.get(email)!;
+  const member = (email: string): CreatedMember => added.flatMap((batch) => batch.members).find((candidate) => candidate.email === email)!;
 
   async function openForm(token: string, acceptLanguage = 'en-US,en;q=0.9'): Promise<OpenedForm> {
     const response = await stack.http().get(`/activate?token=${token}`).set('Accept-Language', acceptLanguage).expect(200);
@@ -81,16 +80,20 @@ describe('member activation pages, member sign-in and new activation emails', ()
     await stack.start();
     contoso = await stack.signInNewAdmin('Contoso', 'admin@contoso.example', 'fr');
     fabrikam = await stack.signInNewAdmin('Fabrikam', 'admin@fabrikam.example');
-    members = await addMembers(stack, contoso, [
-      { email: 'Jeanne Dupont <jeanne.dupont@contoso.example>' },
-      { email: 'checks@contoso.example' },
-      { email: 'late@contoso.example' },
-      { email: 'renewed@contoso.example' },
-      { email: 'racing@contoso.example' },
-      { email: 'waiting@contoso.example' },
-      { email: 'preset@contoso.example', password: PRESET_PASSWORD },
-    ]);
-    fabrikamMembers = await addMembers(stack, fabrikam, [{ email: 'Li Wu <li.wu@fabrikam.example>' }]);
+    const contosoEmails = [
+      'Jeanne Dupont <jeanne.dupont@contoso.example>',
+      'checks@contoso.example',
+      'late@contoso.example',
+      'renewed@contoso.example',
+      'racing@contoso.example',
+      'waiting@contoso.example',
+      'preset@contoso.example',
+    ];
+    added = [
+      await stack.addMembers(contoso, contosoEmails, { 'preset@contoso.example': PRESET_PASSWORD }),
+      await stack.addMembers(fabrikam, ['Li Wu <li.wu@fabrikam.example>']),
+    ];
+    expect(added.map((batch) => batch.members.length)).toEqual([7, 1]);
   });
 
   afterAll(async () => {

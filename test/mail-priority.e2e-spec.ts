@@ -1,38 +1,37 @@
-import { eventually } from '@app/testing';
-import type { SignedInAdmin } from '../../gateway/test/support/test-stack';
-import { MAIL_PREFETCH } from '../src/mail-delivery/mail-delivery.worker';
-import { NotificationsStack } from './support/notifications-stack';
+import { eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { MAIL_PREFETCH } from '../apps/notifications/src/mail-delivery/mail-delivery.worker';
+import { NOTIFICATIONS_FOR_TESTS, rosterApps } from './support/roster-apps';
 
 jest.setTimeout(120_000);
 
 describe('interactive mail before bulk mail', () => {
-  const env = new NotificationsStack('notifications_priority');
+  const stack = new TestStack('notifications_priority', rosterApps);
   let bulk: SignedInAdmin;
   let small: SignedInAdmin;
 
   beforeAll(async () => {
-    await env.start();
-    bulk = await env.stack.signInNewAdmin('Adatum', 'admin@adatum.example', 'en');
-    small = await env.stack.signInNewAdmin('Litware', 'admin@litware.example', 'fr');
+    await stack.start({ notifications: NOTIFICATIONS_FOR_TESTS });
+    bulk = await stack.signInNewAdmin('Adatum', 'admin@adatum.example', 'en');
+    small = await stack.signInNewAdmin('Litware', 'admin@litware.example', 'fr');
   });
 
   afterAll(async () => {
-    await env.stop();
+    await stack.stop();
   });
 
   it("mails a small batch's member before another organization's backlog of welcome mails, and every member once", async () => {
-    await env.stopNotifications();
+    await stack.stopNotifications();
     // Two chunks of rows: an import, whose mails are bulk.
     const bulkEmails = Array.from({ length: 501 }, (_, index) => `bulk.${index}@adatum.example`);
-    await env.addMembers(bulk, bulkEmails);
+    await stack.addMembers(bulk, bulkEmails);
     const smallEmail = 'first.hire@litware.example';
-    await env.addMembers(small, [smallEmail]);
+    await stack.addMembers(small, [smallEmail]);
 
-    await env.startNotifications();
+    await stack.startNotifications();
 
     const everyone = [...bulkEmails, smallEmail];
     const expected = new Set(everyone);
-    const welcomeMails = () => env.smtp.mails.filter((mail) => mail.to.some((address) => expected.has(address)));
+    const welcomeMails = () => stack.smtp.mails.filter((mail) => mail.to.some((address) => expected.has(address)));
     await eventually(async () => (welcomeMails().length >= everyone.length ? true : undefined), 90_000, 'a welcome mail for every member');
     const received = welcomeMails();
     const position = received.findIndex((mail) => mail.to.includes(smallEmail));

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Exchanges, RoutingKeys, type SendActivationEmailCommand } from '@app/contracts';
-import type { CapturedMail } from '@app/testing';
-import type { SignedInAdmin } from '../../gateway/test/support/test-stack';
-import { type AddedMembers, activationToken, NotificationsStack } from './support/notifications-stack';
+import { Exchanges, MembersRpc, RoutingKeys, type SendActivationEmailCommand } from '@app/contracts';
+import { type AddedMembers, BrokerProbe, type CapturedMail, type SignedInAdmin, TestStack } from '@app/testing';
+import { activationToken } from './support/mail-fixtures';
+import { MailMarker } from './support/mail-marker';
+import { NOTIFICATIONS_FOR_TESTS, rosterApps } from './support/roster-apps';
 
 jest.setTimeout(30_000);
 
@@ -11,25 +12,35 @@ const LI = 'li.wu@contoso.example';
 const TEMPORARY_PASSWORD = 'Sturdy-Violet-Canal-88';
 
 describe('activation and batch summary mails', () => {
-  const env = new NotificationsStack('notifications_mail');
+  const stack = new TestStack('notifications_mail', rosterApps);
+  let broker: BrokerProbe;
+  let marker: MailMarker;
   let contoso: SignedInAdmin;
   let fabrikam: SignedInAdmin;
   let added: AddedMembers;
   let elodieMail: CapturedMail;
 
   const only = async (address: string) => {
-    const [mail] = await env.smtp.waitFor((candidate) => candidate.to.includes(address));
+    const [mail] = await stack.smtp.waitFor((candidate) => candidate.to.includes(address));
     return mail;
   };
 
+  /** What the members service says about an activation token, as the activation page would ask. */
+  const activationDetails = (token: string) => stack.membersRpc().send(MembersRpc.GetActivation, { token });
+
   beforeAll(async () => {
-    await env.start();
-    contoso = await env.stack.signInNewAdmin('Contoso', 'admin@contoso.example', 'fr');
-    fabrikam = await env.stack.signInNewAdmin('Fabrikam', 'admin@fabrikam.example', 'en');
-    added = await env.addMembers(contoso, [`Élodie Lefèvre <${ELODIE}>`, LI, 'not-an-email'], { [LI]: TEMPORARY_PASSWORD });
+    await stack.start({ notifications: NOTIFICATIONS_FOR_TESTS });
+    broker = await BrokerProbe.open(stack.amqpUrl);
+    marker = await MailMarker.create(stack);
+    contoso = await stack.signInNewAdmin('Contoso', 'admin@contoso.example', 'fr');
+    fabrikam = await stack.signInNewAdmin('Fabrikam', 'admin@fabrikam.example', 'en');
+    added = await stack.addMembers(contoso, [`Élodie Lefèvre <${ELODIE}>`, LI, 'not-an-email'], { [LI]: TEMPORARY_PASSWORD });
   });
 
-  afterAll(() => env.stop());
+  afterAll(async () => {
+    await broker?.close();
+    await stack.stop();
+  });
 
   it('mails each new member once, in the French organization’s language, with a link the members service accepts', async () => {
     elodieMail = await only(ELODIE);
@@ -41,16 +52,16 @@ describe('activation and batch summary mails', () => {
     for (const part of [elodieMail.text, elodieMail.html]) {
       expect(part).toContain('Bonjour Élodie,');
       expect(part).toContain('Contoso');
-      expect(part).toContain(added.accountNames[ELODIE]);
+      expect(part).toContain(added.of(ELODIE).accountName);
       expect(part).toMatch(/valable 7 jours, jusqu’au \S+ \d+ \S+ \d{4} à \d\d:\d\d UTC/);
     }
-    const details = await env.activationDetails(activationToken(elodieMail));
-    expect(details).toMatchObject({ memberId: added.memberIds[ELODIE], accountName: added.accountNames[ELODIE], email: ELODIE, organizationName: 'Contoso' });
-    expect((await env.activationDetails(activationToken(liMail))).accountName).toBe(added.accountNames[LI]);
+    const details = await activationDetails(activationToken(elodieMail));
+    expect(details).toMatchObject({ memberId: added.of(ELODIE).memberId, accountName: added.of(ELODIE).accountName, email: ELODIE, organizationName: 'Contoso' });
+    expect((await activationDetails(activationToken(liMail))).accountName).toBe(added.of(LI).accountName);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(env.smtp.mailsTo(ELODIE)).toHaveLength(1);
-    expect(env.smtp.mailsTo(LI)).toHaveLength(1);
+    await marker.send();
+    expect(stack.smtp.mailsTo(ELODIE)).toHaveLength(1);
+    expect(stack.smtp.mailsTo(LI)).toHaveLength(1);
   });
 
   it('says a temporary password was set only when the admin set one, and never writes a password', async () => {
@@ -74,12 +85,12 @@ describe('activation and batch summary mails', () => {
   });
 
   it('writes in English for an English organization', async () => {
-    const fabrikamAdded = await env.addMembers(fabrikam, ['sam.smith@fabrikam.example']);
+    const fabrikamAdded = await stack.addMembers(fabrikam, ['sam.smith@fabrikam.example']);
 
     const mail = await only('sam.smith@fabrikam.example');
     expect(mail.subject).toBe('Activate your Fabrikam account');
     expect(mail.text.startsWith('Hello,\n')).toBe(true);
-    expect(mail.text).toContain(fabrikamAdded.accountNames['sam.smith@fabrikam.example']);
+    expect(mail.text).toContain(fabrikamAdded.of('sam.smith@fabrikam.example').accountName);
     expect(mail.text).not.toContain('temporary password');
     const summary = await only('admin@fabrikam.example');
     expect(summary.subject).toBe('Import finished for Fabrikam: 1 account created');
@@ -90,36 +101,36 @@ describe('activation and batch summary mails', () => {
     const command: SendActivationEmailCommand = {
       id: randomUUID(),
       requestedAt: new Date().toISOString(),
-      memberId: added.memberIds[ELODIE],
+      memberId: added.of(ELODIE).memberId,
       organizationId: contoso.organizationId,
       email: ELODIE,
-      accountName: added.accountNames[ELODIE],
+      accountName: added.of(ELODIE).accountName,
       firstName: null,
       organizationName: 'Contoso',
       locale: 'fr',
       passwordSetByAdmin: false,
     };
 
-    await env.publish(Exchanges.Commands, RoutingKeys.SendActivationEmail, command, command.id);
+    await broker.publish(Exchanges.Commands, RoutingKeys.SendActivationEmail, command, { messageId: command.id });
 
-    await env.smtp.waitFor((mail) => mail.headers['x-roster-notification-id'] === command.id);
-    const mails = env.smtp.mailsTo(ELODIE);
+    await stack.smtp.waitFor((mail) => mail.headers['x-roster-notification-id'] === command.id);
+    const mails = stack.smtp.mailsTo(ELODIE);
     expect(mails).toHaveLength(2);
     const secondToken = activationToken(mails[1]);
     expect(mails[1].subject).toBe('Activez votre compte Contoso');
     expect(secondToken).not.toBe(firstToken);
-    expect((await env.activationDetails(secondToken)).memberId).toBe(added.memberIds[ELODIE]);
-    await expect(env.activationDetails(firstToken)).rejects.toMatchObject({ code: 'activation_link_expired' });
+    expect((await activationDetails(secondToken)).memberId).toBe(added.of(ELODIE).memberId);
+    await expect(activationDetails(firstToken)).rejects.toMatchObject({ code: 'activation_link_expired' });
   });
 
   it('logs one JSON object per mail, with ids but never the link, the token or the mail', async () => {
-    const sent = env.logs.filter((line) => line.message === 'mail sent');
-    const tokens = env.smtp.mails.filter((mail) => mail.text.includes('/activate?token=')).map(activationToken);
+    const sent = stack.notificationLogs.lines.filter((line) => line.message === 'mail sent');
+    const tokens = stack.smtp.mails.filter((mail) => mail.text.includes('/activate?token=')).map(activationToken);
 
     expect(sent.length).toBeGreaterThanOrEqual(6);
-    expect(sent).toContainEqual(expect.objectContaining({ level: 'log', service: 'notifications', kind: 'account-created', memberId: added.memberIds[ELODIE], attempt: 1 }));
+    expect(sent).toContainEqual(expect.objectContaining({ level: 'log', service: 'notifications', kind: 'account-created', memberId: added.of(ELODIE).memberId, attempt: 1 }));
     expect(sent).toContainEqual(expect.objectContaining({ kind: 'batch-summary', batchId: added.batchId }));
-    const everything = JSON.stringify(env.logs);
+    const everything = JSON.stringify(stack.notificationLogs.lines);
     for (const token of tokens) expect(everything).not.toContain(token);
     expect(everything).not.toContain('/activate');
     expect(everything).not.toContain('Bonjour');

@@ -1,17 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventTap, eventually } from '@app/testing';
-import { type SignedInAdmin, TestStack } from './support/test-stack';
+import { EventTap, eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(180_000);
 
 const ROWS = 4_000;
-const workerEntry = join(__dirname, '../../../dist/apps/members/src/main.js');
+const workerEntry = join(__dirname, '../dist/apps/members/src/main.js');
 
 describe('an import worker killed mid-batch', () => {
   // The API answers in this process; the only worker is a separate process we can kill -9.
-  const stack = new TestStack('worker_crash');
+  const stack = new TestStack('worker_crash', rosterApps);
   let admin: SignedInAdmin;
   let worker: ChildProcess | undefined;
   let tap: EventTap;

@@ -1,16 +1,13 @@
-import { MongoClient } from 'mongodb';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadEnvironment } from '@app/config';
-import { eventually } from '@app/testing';
-import { startGateway } from '../src/bootstrap';
-import { GatewayEnvironment } from '../src/config/gateway.environment';
-import { type SignedInAdmin, TestStack } from './support/test-stack';
+import request from 'supertest';
+import { eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(90_000);
 
-const fixture = (name: string) => readFileSync(join(__dirname, '../../../libs/csv-import/test/fixtures/csv', name));
+const fixture = (name: string) => readFileSync(join(__dirname, '../libs/csv-import/test/fixtures/csv', name));
 
 interface ExpectedRow {
   line: number;
@@ -23,9 +20,8 @@ interface ExpectedRow {
 }
 
 describe('importing members from a directory CSV', () => {
-  const stack = new TestStack('csv_import');
+  const stack = new TestStack('csv_import', rosterApps);
   let admin: SignedInAdmin;
-  let mongo: MongoClient;
   const auth = () => ({ Authorization: `Bearer ${admin.token}` });
 
   const upload = (content: Buffer | string, name = 'members.csv', headers: Record<string, string> = {}) =>
@@ -43,18 +39,14 @@ describe('importing members from a directory CSV', () => {
     return (await stack.http().get(`/api/v1/member-batches/${batchId}/rows?limit=500`).set(auth()).expect(200)).body.items;
   }
 
-  const storedUploads = () => mongo.db().collection('uploads.files').countDocuments();
+  const storedUploads = () => stack.db().collection('uploads.files').countDocuments();
 
   beforeAll(async () => {
     await stack.start();
-    mongo = await new MongoClient(stack.mongoUrl).connect();
     admin = await stack.signInNewAdmin('Contoso', 'admin@contoso.example', 'fr');
   });
 
-  afterAll(async () => {
-    await mongo?.close();
-    await stack.stop();
-  });
+  afterAll(() => stack.stop());
 
   it.each<[string, ExpectedRow[], string[]]>([
     [
@@ -191,12 +183,11 @@ describe('importing members from a directory CSV', () => {
   });
 
   it('refuses a file over IMPORT_MAX_BYTES with 413 and keeps nothing', async () => {
-    const small = await startGateway(loadEnvironment(GatewayEnvironment, { ...stack.sharedEnvironment, GATEWAY_PORT: '0', IMPORT_MAX_BYTES: '2048' }));
+    const small = await rosterApps.startGateway({ ...stack.sharedEnvironment, GATEWAY_PORT: '0', IMPORT_MAX_BYTES: '2048' });
     try {
       const spoolBefore = readdirSync(join(tmpdir(), 'roster-uploads')).length;
       const before = await storedUploads();
       const big = `email\n${Array.from({ length: 200 }, (_, index) => `person${index}@example.com`).join('\n')}\n`;
-      const { default: request } = await import('supertest');
       const response = await request(small.url).post('/api/v1/member-batches').set(auth()).attach('file', Buffer.from(big), 'big.csv');
       expect(response.status).toBe(413);
       expect(response.body).toMatchObject({ statusCode: 413, code: 'file_too_large' });
@@ -309,8 +300,8 @@ describe('importing members from a directory CSV', () => {
     expect(listed.emails.filter((email) => email.endsWith('@paging.example'))).toHaveLength(1_200);
 
     // As 0.2 left them: accounts without their chunk, and no record of the migration.
-    await mongo.db().collection('accounts').updateMany({}, { $unset: { chunk: '' } });
-    await mongo.db().collection('completed_migrations').deleteMany({});
+    await stack.db().collection('accounts').updateMany({}, { $unset: { chunk: '' } });
+    await stack.db().collection('completed_migrations').deleteMany({});
     await stack.members!.close();
     await stack.startMembers();
     const afterUpgrade = await eventually(async () => {

@@ -1,9 +1,10 @@
-import { ADMIN_PASSWORD, TestStack } from './support/test-stack';
+import { ADMIN_PASSWORD, TestStack } from '@app/testing';
+import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(60_000);
 
 describe('admin sign-in', () => {
-  const stack = new TestStack('admin_auth');
+  const stack = new TestStack('admin_auth', rosterApps);
 
   beforeAll(async () => {
     await stack.start();

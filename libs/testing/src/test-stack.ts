@@ -1,0 +1,152 @@
+import { type Db, MongoClient } from 'mongodb';
+import request from 'supertest';
+import { type BatchRowView, type Locale, type MemberBatchView, Queues } from '@app/contracts';
+import type { MembersRpcClient } from '@app/messaging';
+import { AddedMembers } from './added-members';
+import { connectMembersRpc } from './members-rpc-client';
+import { ServiceLogs } from './service-logs';
+import { SmtpCapture } from './smtp-capture';
+import type { RunningApp, RunningHttpApp, StackApps } from './stack-apps';
+import { deleteQueues, dropTestDatabase, eventually, testAmqpUrl, testMongoUrl } from './test-backends';
+
+export const ADMIN_PASSWORD = 'Blue-Harbor-Lamp-42';
+
+export interface SignedInAdmin {
+  email: string;
+  organizationId: string;
+  token: string;
+}
+
+/** Environment variables for each app, over the ones they all share. */
+export interface StackOptions {
+  gateway?: Record<string, string>;
+  members?: Record<string, string>;
+  /** Starts the notifications service too, mailing to an SmtpCapture. */
+  notifications?: Record<string, string>;
+}
+
+/**
+ * Roster's apps in this process, on a fresh test database and the test broker: the gateway and
+ * the members service, plus the notifications service and an SMTP capture when asked. The apps
+ * come from the test (`StackApps`); the stack gives the ways in: HTTP to the gateway, RPC to the
+ * members service, the database, the captured mails.
+ */
+export class TestStack {
+  readonly mongoUrl: string;
+  readonly amqpUrl = testAmqpUrl();
+  gateway!: RunningHttpApp;
+  members?: RunningApp;
+  notifications?: RunningApp;
+  /** Set when the stack runs the notifications service. */
+  smtp!: SmtpCapture;
+  /** The notifications service's log lines, kept off the test output; set when the stack runs it. */
+  notificationLogs!: ServiceLogs;
+  private notificationsVariables?: Record<string, string>;
+  private mongo?: MongoClient;
+  private rpc?: MembersRpcClient;
+
+  constructor(
+    label: string,
+    private readonly apps: StackApps,
+  ) {
+    this.mongoUrl = testMongoUrl(label);
+  }
+
+  get sharedEnvironment(): Record<string, string> {
+    return { MONGO_URL: this.mongoUrl, AMQP_URL: this.amqpUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000' };
+  }
+
+  async start(options: StackOptions = {}): Promise<this> {
+    await deleteQueues([Queues.MembersRpc, ...this.apps.queues]);
+    if (options.notifications) {
+      this.notificationsVariables = options.notifications;
+      this.notificationLogs = ServiceLogs.capture('notifications');
+      this.smtp = await SmtpCapture.start();
+    }
+    await this.startMembers(options.members);
+    this.gateway = await this.apps.startGateway({ ...this.sharedEnvironment, GATEWAY_PORT: '0', ...options.gateway });
+    if (options.notifications) await this.startNotifications();
+    return this;
+  }
+
+  async startMembers(overrides: Record<string, string> = {}): Promise<RunningApp> {
+    this.members = await this.apps.startMembers({ ...this.sharedEnvironment, ...overrides });
+    return this.members;
+  }
+
+  async startNotifications(): Promise<RunningApp> {
+    if (!this.apps.startNotifications || !this.notificationsVariables) throw new Error('start the stack with `notifications` to run the notifications service');
+    this.notifications = await this.apps.startNotifications({ ...this.sharedEnvironment, SMTP_URL: this.smtp.url, ...this.notificationsVariables });
+    return this.notifications;
+  }
+
+  async stopNotifications(): Promise<void> {
+    await this.notifications?.close();
+    this.notifications = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopNotifications();
+    await this.gateway?.close();
+    await this.members?.close();
+    await this.rpc?.onApplicationShutdown();
+    await this.mongo?.close();
+    await dropTestDatabase(this.mongoUrl);
+    await this.smtp?.stop();
+    await deleteQueues(this.apps.queues);
+    this.notificationLogs?.restore();
+  }
+
+  http() {
+    return request(this.gateway.url);
+  }
+
+  /** Requests straight to the members service, as the notifications service makes them. */
+  membersRpc(): MembersRpcClient {
+    this.rpc ??= connectMembersRpc(this.amqpUrl);
+    return this.rpc;
+  }
+
+  /** The test database, for what no API shows (dedupe records, expiry dates). */
+  db(): Db {
+    this.mongo ??= new MongoClient(this.mongoUrl);
+    return this.mongo.db();
+  }
+
+  /** Creates an organization and its admin (as `admin:create` does) and signs in over HTTP. */
+  async signInNewAdmin(organization: string, email: string, locale: Locale = 'en'): Promise<SignedInAdmin> {
+    const created = await this.apps.createAdmin(this.members!, { organization, email, password: ADMIN_PASSWORD, locale });
+    const response = await this.http().post('/api/v1/auth/login').send({ email, password: ADMIN_PASSWORD }).expect(200);
+    return { email, organizationId: created.organizationId, token: response.body.accessToken };
+  }
+
+  /**
+   * Adds members the way an admin does through the gateway: a batch of typed addresses, a
+   * password on the rows named in `passwords` (by address), commit; waits until the batch is
+   * completed and answers the accounts it created.
+   */
+  async addMembers(admin: SignedInAdmin, emails: string[], passwords: Record<string, string> = {}): Promise<AddedMembers> {
+    const auth = { Authorization: `Bearer ${admin.token}` };
+    const batch: MemberBatchView = (await this.http().post('/api/v1/member-batches').set(auth).send({ emails }).expect(201)).body;
+    for (const row of batch.rows ?? []) {
+      const password = passwords[row.email];
+      if (password) await this.http().patch(`/api/v1/member-batches/${batch.id}/rows/${row.id}`).set(auth).send({ password }).expect(200);
+    }
+    await this.http().post(`/api/v1/member-batches/${batch.id}/commit`).set(auth).expect(202);
+    await eventually(
+      async () => ((await this.http().get(`/api/v1/member-batches/${batch.id}`).set(auth)).body.status === 'completed' ? true : undefined),
+      30_000,
+      `batch ${batch.id} completed`,
+    );
+    const created: BatchRowView[] = [];
+    for (let page = 1; ; page += 1) {
+      const rows = (await this.http().get(`/api/v1/member-batches/${batch.id}/rows?status=created&limit=500&page=${page}`).set(auth).expect(200)).body;
+      created.push(...rows.items);
+      if (rows.items.length === 0 || created.length >= rows.total) break;
+    }
+    return new AddedMembers(
+      batch.id,
+      created.map((row) => ({ memberId: row.memberId!, organizationId: admin.organizationId, email: row.email, accountName: row.accountName! })),
+    );
+  }
+}
