@@ -3,7 +3,7 @@
 // the admin waits for each interactive call once the database holds a realistic amount of data.
 // Builds, lets the members service create its indexes in a fresh database, then seeds it through
 // the driver: one organization with `--members` accounts, and `--other-rows` rows of other
-// organizations' completed batches (10,000 rows a batch, with their milestones; the addresses and
+// organizations' completed batches (10,000 rows a batch, with their chunk reports and claims; the addresses and
 // names of members and valid rows held in the reservation collections; those batches' accounts
 // are not seeded, so `accounts` holds the organization's members only). Then runs the gateway and
 // the members service (MEMBERS_ROLE=all) from dist/ on a RabbitMQ vhost of its own, signs in,
@@ -142,7 +142,7 @@ const FIRST = ['Élodie', 'Jürgen', 'François', 'Zoë', 'Noémie', 'Gaël', 'H
 const LAST = ['Lefèvre', 'Groß', 'Dupont', 'Pérez', 'Roux', 'Le Goff', 'Müller', 'Smith', 'Johnson', "O'Brien", 'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'García', 'Núñez', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Kierkegaard'];
 const SEARCH_TERM = 'dupont';
 /** What the seed writes to besides organizations; a warning says when the service no longer makes one. */
-const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_milestones'];
+const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_chunk_reports', 'batch_claims'];
 const ascii = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
 
 /** The index-th person of a population: names, a distinct email and account name. */
@@ -222,21 +222,29 @@ function completedBatch(batchId, organizationId, rows, valid) {
   };
 }
 
-/** What a completed batch leaves in batch_milestones: per chunk its tallies and tickets, and the closing marks. */
-function completedMilestones(batchId, rows, isValid) {
+/** What a completed batch leaves in batch_chunk_reports and batch_claims: per chunk its reports and tickets, and its steps. */
+function completedBatchRecords(batchId, rows, isValid) {
   const completedAt = new Date(stamp - 86_400_000);
-  const milestone = (phase, key, fields) => ({ _id: `${batchId}:${phase}:${key}`, batchId, phase, rows: 0, chunk: null, valid: null, created: null, completedAt, ...fields });
-  const milestones = [];
+  const reports = [];
+  const claims = [];
+  const claim = (key) => claims.push({ _id: `${batchId}:${key}`, batchId, claimedAt: completedAt });
   for (let chunk = 0; chunk * CHUNK_SIZE < rows; chunk += 1) {
     const chunkRows = Math.min(CHUNK_SIZE, rows - chunk * CHUNK_SIZE);
     let chunkValid = 0;
     for (let index = chunk * CHUNK_SIZE; index < chunk * CHUNK_SIZE + chunkRows; index += 1) if (isValid(index)) chunkValid += 1;
-    milestones.push(milestone('validate', chunk, { rows: chunkRows, chunk, valid: chunkValid }));
-    milestones.push(milestone('commit', chunk, { rows: chunkValid, chunk, created: chunkValid }));
-    milestones.push(milestone('validate-ticket', chunk), milestone('commit-ticket', chunk));
+    reports.push({ _id: `${batchId}:validate:${chunk}`, batchId, phase: 'validate', chunk, rows: chunkRows, valid: chunkValid, created: null, notableOutcomes: null, completedAt });
+    reports.push({ _id: `${batchId}:commit:${chunk}`, batchId, phase: 'commit', chunk, rows: chunkValid, valid: null, created: chunkValid, notableOutcomes: null, completedAt });
+    claim(`validate-ticket:${chunk}`);
+    claim(`commit-ticket:${chunk}`);
   }
-  milestones.push(milestone('validate:final', 'final'), milestone('commit:claim', 'claim'), milestone('commit:final', 'final'));
-  return milestones;
+  for (const step of ['validate-closed', 'commit', 'commit-closed']) claim(step);
+  return { reports, claims };
+}
+
+async function insertBatchRecords(db, batchId, rows, isValid) {
+  const { reports, claims } = completedBatchRecords(batchId, rows, isValid);
+  await db.collection('batch_chunk_reports').insertMany(reports, { ordered: false });
+  await db.collection('batch_claims').insertMany(claims, { ordered: false });
 }
 
 /**
@@ -272,7 +280,7 @@ async function seed(db, organizationId) {
   await insertAll(db.collection('email_reservations'), MEMBERS, (index) => ({ _id: members[index].email, organizationId, batchId: earlierBatchId, rowId: members[index]._id, line: index + 2, reservedAt }));
   await insertAll(db.collection('account_name_reservations'), MEMBERS, (index) => ({ _id: members[index].accountName, batchId: earlierBatchId, rowId: members[index]._id, reservedAt }));
   await db.collection('member_batches').insertOne(completedBatch(earlierBatchId, organizationId, MEMBERS, MEMBERS));
-  await db.collection('batch_milestones').insertMany(completedMilestones(earlierBatchId, MEMBERS, () => true), { ordered: false });
+  await insertBatchRecords(db, earlierBatchId, MEMBERS, () => true);
 
   const otherBatches = Math.ceil(OTHER_ROWS / OTHER_BATCH_ROWS);
   for (let batch = 0; batch < otherBatches; batch += 1) {
@@ -287,7 +295,7 @@ async function seed(db, organizationId) {
     await insertAll(db.collection('email_reservations'), held.length, (index) => ({ _id: held[index].details.emailNormalized, organizationId: otherOrganization, batchId, rowId: held[index].document._id, line: held[index].document.line, reservedAt }));
     await insertAll(db.collection('account_name_reservations'), held.length, (index) => ({ _id: held[index].details.accountName, batchId, rowId: held[index].document._id, reservedAt }));
     await db.collection('member_batches').insertOne(completedBatch(batchId, otherOrganization, rows, held.length));
-    await db.collection('batch_milestones').insertMany(completedMilestones(batchId, rows, isValid), { ordered: false });
+    await insertBatchRecords(db, batchId, rows, isValid);
   }
 
   return { seconds: round((performance.now() - started) / 1000), otherBatches, memberId: members[Math.floor(MEMBERS / 2)]._id };
