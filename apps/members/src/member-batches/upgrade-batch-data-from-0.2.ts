@@ -57,7 +57,7 @@ export class UpgradeBatchDataFrom02 implements OnApplicationBootstrap {
       await this.reports.recordCommitted(batchId, { chunk, created, failed: milestone.rows - created, notableOutcomes: outcomes.get(`${batchId}:${chunk}`) ?? [] });
     } else if (phase === 'validate-ticket' || phase === 'commit-ticket') {
       const ticket = Number(milestone._id.slice(milestone._id.lastIndexOf(':') + 1));
-      await this.claims.takeTicket(batchId, phase === 'validate-ticket' ? 'validate' : 'commit', ticket);
+      await this.claims.claimTicket(batchId, phase === 'validate-ticket' ? 'validate' : 'commit', ticket);
     } else if (STEPS_OF_02[phase]) {
       await this.claims.claimStep(batchId, STEPS_OF_02[phase]);
     }

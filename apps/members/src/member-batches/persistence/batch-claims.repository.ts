@@ -29,8 +29,13 @@ export class BatchClaimsRepository {
    */
   async takeTicket(batchId: string, phase: ReportedPhase, from: number): Promise<number> {
     for (let ticket = from; ; ticket += 1) {
-      if (await this.insert(`${batchId}:${phase}-ticket:${ticket}`, batchId)) return ticket;
+      if (await this.claimTicket(batchId, phase, ticket)) return ticket;
     }
+  }
+
+  /** That one ticket, if still free. */
+  claimTicket(batchId: string, phase: ReportedPhase, ticket: number): Promise<boolean> {
+    return this.insert(`${batchId}:${phase}-ticket:${ticket}`, batchId);
   }
 
   /** The batch already holding the request key, or null once this batch holds it. */
