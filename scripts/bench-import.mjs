@@ -394,7 +394,7 @@ async function nodemailerBaseline(sink) {
   for (const mail of sink.mails) tally.add(mail);
   const times = tally.times();
   const ms = times[times.length - 1] - started;
-  return { mails: BASELINE_ROWS, acceptedBySink: tally.count, bytesPerMail: Math.round(tally.bytes / Math.max(1, tally.count)), maxConnections: MAX_CONNECTIONS, concurrency: CONCURRENCY, seconds: round(ms / 1000), mailsPerSecond: perSecond(ROWS, ms) };
+  return { mails: BASELINE_ROWS, acceptedBySink: tally.count, bytesPerMail: Math.round(tally.bytes / Math.max(1, tally.count)), maxConnections: MAX_CONNECTIONS, concurrency: CONCURRENCY, seconds: round(ms / 1000), mailsPerSecond: perSecond(BASELINE_ROWS, ms) };
 }
 
 // ---------------------------------------------------------------------------------------------
