@@ -44,6 +44,22 @@ export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
   return counts;
 }
 
+/**
+ * What a `validate` job carries of a row: the row as the file gave it, its address held and the
+ * user name its directory asks for settled. The job names the batch; nothing is decided yet.
+ */
+export type RowToValidate = Omit<BatchRow, 'batchId' | 'organizationId' | 'status' | 'passwordHash' | 'memberId'>;
+
+export function rowToValidate(row: BatchRow): RowToValidate {
+  const { batchId: _batchId, organizationId: _organizationId, status: _status, passwordHash: _passwordHash, memberId: _memberId, ...carried } = row;
+  return carried;
+}
+
+/** A row a `validate` job carried, back in its batch, to be checked. */
+export function rowOfBatch(row: RowToValidate, batch: { _id: string; organizationId: string }): BatchRow {
+  return { ...row, batchId: batch._id, organizationId: batch.organizationId, status: row.problems.length > 0 ? 'invalid' : 'valid', passwordHash: null, memberId: null };
+}
+
 /** What committing needs of a valid row. */
 export type RowToCommit = Pick<
   BatchRow,

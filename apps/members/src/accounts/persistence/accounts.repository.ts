@@ -3,19 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { MembersQuery, Page } from '@app/contracts';
-import { driverCollection, isDuplicateKeyError } from '@app/persistence';
-import { insertManyRefused } from '@app/persistence';
+import { driverCollection, findEach, insertManyRefused, isDuplicateKeyError } from '@app/persistence';
 import type { Account } from '../account';
 import { AccountDocument } from './account.schema';
-
-/** `$in` lists are cut to this size: each one is a scan on FerretDB, an index walk on MongoDB. */
-const IN_CHUNK = 1_000;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
-  return result;
-}
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,33 +66,18 @@ export class AccountsRepository {
 
   /** Account names of the accounts among these ids that exist. */
   async accountNamesById(ids: string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
-      const found = await this.collection.find({ _id: { $in: part } }, { projection: { accountName: 1 } }).toArray();
-      for (const account of found) names.set(account._id, account.accountName);
-    }
-    return names;
+    const found = await findEach(this.collection, '_id', ids, { projection: { accountName: 1 } });
+    return new Map(found.map((account) => [account._id, account.accountName]));
   }
 
   async findExistingEmails(emails: string[]): Promise<ExistingEmail[]> {
-    const found: ExistingEmail[] = [];
-    for (const part of chunks([...new Set(emails)], IN_CHUNK)) {
-      found.push(
-        ...(await this.collection
-          .find({ emailNormalized: { $in: part } }, { projection: { _id: 0, emailNormalized: 1, organizationId: 1 } })
-          .toArray()),
-      );
-    }
-    return found;
+    return findEach(this.collection, 'emailNormalized', emails, { projection: { _id: 0, emailNormalized: 1, organizationId: 1 } });
   }
 
-  /** The names among these that members have (each look-up reads the collection on FerretDB: keep it to rare cases). */
+  /** The names among these that members have. */
   async takenAccountNames(names: string[]): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (const part of chunks([...new Set(names)], IN_CHUNK)) {
-      for (const account of await this.collection.find({ accountName: { $in: part } }, { projection: { _id: 0, accountName: 1 } }).toArray()) taken.add(account.accountName);
-    }
-    return taken;
+    const found = await findEach(this.collection, 'accountName', names, { projection: { _id: 0, accountName: 1 } });
+    return new Set(found.map((account) => account.accountName));
   }
 
   /** The accounts one chunk of a batch created, in a stable order. */

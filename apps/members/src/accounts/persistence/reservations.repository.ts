@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { driverCollection, insertManyRefused } from '@app/persistence';
+import { driverCollection, findEach, insertManyRefused } from '@app/persistence';
 import { AccountNameReservation, EmailReservation } from './reservation.schema';
 
 export type EmailHold = Omit<EmailReservation, 'reservedAt'>;
@@ -38,7 +38,7 @@ export class ReservationsRepository {
     const reservedAt = new Date();
     const refused = await insertManyRefused(this.emailCollection, holds.map((hold) => ({ ...hold, reservedAt })));
     if (refused.length === 0) return new Map();
-    const holders = await this.emailCollection.find({ _id: { $in: refused.map((index) => holds[index]._id) } }).toArray();
+    const holders = await findEach(this.emailCollection, '_id', refused.map((index) => holds[index]._id));
     return new Map(holders.map((holder) => [holder._id, holder]));
   }
 
@@ -59,14 +59,14 @@ export class ReservationsRepository {
     const collided = (await insertManyRefused(this.nameCollection, documents)).map((index) => holds[index]);
     if (!mayHoldAlready || collided.length === 0) return new Set(collided.map((hold) => hold.name));
     const holders = new Map(
-      (await this.nameCollection.find({ _id: { $in: collided.map((hold) => hold.name) } }, { projection: { rowId: 1 } }).toArray()).map((holder) => [holder._id, holder.rowId]),
+      (await findEach(this.nameCollection, '_id', collided.map((hold) => hold.name), { projection: { rowId: 1 } })).map((holder) => [holder._id, holder.rowId]),
     );
     return new Set(collided.filter((hold) => holders.get(hold.name) !== hold.rowId).map((hold) => hold.name));
   }
 
   /** Who holds these names. */
   async nameHolders(names: string[]): Promise<AccountNameReservation[]> {
-    return this.nameCollection.find({ _id: { $in: names } }).toArray();
+    return findEach(this.nameCollection, '_id', names);
   }
 
   /** Gives a name held by a row that may never become a member to another: true if it now holds it. */

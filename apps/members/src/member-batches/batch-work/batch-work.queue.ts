@@ -1,7 +1,7 @@
 import type { Channel } from 'amqplib';
 import type { Locale } from '@app/contracts';
 import { retryQueueName } from '@app/messaging';
-import type { BatchRow, RowToCommit } from '../batch-row';
+import type { RowToCommit, RowToValidate } from '../batch-row';
 
 /** Rows per unit of work: big enough to amortise round trips, small enough to redo cheaply. */
 export const BATCH_CHUNK_SIZE = 500;
@@ -41,7 +41,7 @@ export interface BatchWorkJob {
   batchId: string;
   phase: BatchWorkPhase;
   chunk: number;
-  rows?: BatchRow[];
+  rows?: RowToValidate[];
   rowsToCommit?: RowToCommit[];
   /** A commit job's: the organization as its accounts and events name it, looked up once for the whole commit. */
   organization?: CommittingOrganization;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
 import { UploadStore } from '@app/uploads';
-import type { BatchRow } from '../batch-row';
+import { type BatchRow, rowToValidate } from '../batch-row';
 import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
@@ -80,7 +80,7 @@ export class ParseUploadProcessor {
   private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number, redo: boolean): Promise<void> {
     await this.validator.holdEmails(batch.organizationId, rows);
     await this.validator.settleRequestedNames(rows, this.validator.nameClaimsOf(batch._id, redo));
-    await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows }]);
+    await this.work.publish([{ batchId: batch._id, phase: 'validate', chunk: rows[0].chunk, rows: rows.map(rowToValidate) }]);
     await this.batches.update(batch._id, { parsedRows });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BatchRow } from '../batch-row';
+import { rowOfBatch, type RowToValidate } from '../batch-row';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
 import { ChunkSnapshotsRepository } from '../persistence/chunk-snapshots.repository';
 import type { MemberBatch } from '../member-batch';
@@ -18,7 +18,8 @@ export class ValidateChunkProcessor {
     private readonly snapshots: ChunkSnapshotsRepository,
   ) {}
 
-  async process(batch: MemberBatch, rows: BatchRow[], redo: boolean): Promise<ValidatedChunk> {
+  async process(batch: MemberBatch, carried: RowToValidate[], redo: boolean): Promise<ValidatedChunk> {
+    const rows = carried.map((row) => rowOfBatch(row, batch));
     await this.validator.checkRows(rows, this.validator.nameClaimsOf(batch._id, redo));
     const stored = await this.rows.insertChunkIfAbsent(rows);
     await this.snapshots.save(batch._id, stored);
