@@ -266,7 +266,7 @@ ferretdb_up() { # backend
     log "starting FerretDB on 127.0.0.1:$MONGO_PORT (SQLite in var/ferretdb)"
     # With WAL (FerretDB's default), synchronous=NORMAL survives any process crash and only a
     # power loss may undo the last commits; concurrent small writes went from 4.6 ms to 0.5 ms.
-    nohup "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$VAR/ferretdb/?_pragma=synchronous(NORMAL)" \
+    nohup "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$VAR/ferretdb/?_pragma=synchronous(NORMAL)" --state-dir="$VAR/ferretdb" \
       --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr=- --telemetry=disable \
       --log-level=warn --log-format=json >>"$log_file" 2>&1 &
   else
