@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { Equals, IsDefined, IsInt, IsISO8601, IsString, IsUUID, Min, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsDefined, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedData, type BatchCompletedEvent } from '@app/contracts';
+import { EventEnvelopeMessage } from './event-envelope.message';
 
 type Counts = BatchCompletedData['counts'];
 
@@ -34,22 +35,12 @@ class BatchCompletedDataMessage implements Pick<BatchCompletedData, 'batchId'> {
   counts: BatchCountsMessage;
 }
 
-export class BatchCompletedMessage implements Omit<BatchCompletedEvent, 'data'> {
-  @IsUUID()
-  id: string;
-
+export class BatchCompletedMessage extends EventEnvelopeMessage implements Omit<BatchCompletedEvent, 'data'> {
   @Equals('BatchCompleted')
   type: 'BatchCompleted';
 
   @Equals(BATCH_COMPLETED_VERSION)
   version: number;
-
-  @IsISO8601()
-  occurredAt: string;
-
-  @IsString()
-  @MinLength(1)
-  organizationId: string;
 
   @IsDefined()
   @ValidateNested()
