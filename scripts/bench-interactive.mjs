@@ -11,7 +11,7 @@
 // times. Prints one JSON object (milliseconds); drops the database and the vhost at the end. The
 // services' logs go to a directory under the system's temporary directory, named on stderr.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,7 @@ const ENV = {
   // A slow call is measured, not cut short at the default 15 s (120 s is the most allowed).
   RPC_TIMEOUT_MS: '120000',
   GATEWAY_PORT: String(PORT),
+  JWT_SECRET: randomBytes(48).toString('base64'),
   PUBLIC_URL: BASE,
   MEMBERS_ROLE: 'all',
 };

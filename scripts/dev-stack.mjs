@@ -1,6 +1,8 @@
 // `npm start`: backends, a build, the three services and the development mail catcher, in one
 // terminal. Ctrl-C stops everything this script started (backends only if it started them).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { serviceCommand } from './service-commands.mjs';
 
@@ -35,6 +37,21 @@ function spawnService(name, args, env) {
   });
   children.push(child);
 }
+
+/**
+ * The gateway's signing secret on this machine: made once at random and kept in var/jwt-secret
+ * (readable by its owner only), so that tokens survive a restart and no secret is shared.
+ */
+function localJwtSecret() {
+  const file = `${root}var/jwt-secret`;
+  if (!existsSync(file)) {
+    mkdirSync(`${root}var`, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+process.env.JWT_SECRET ??= localJwtSecret();
 
 let stopping = false;
 let startedBackends = false;

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const composeFile = join(__dirname, '..', 'docker-compose.yml');
 
-function validate(file: string) {
-  return spawnSync('docker-compose', ['-f', file, 'config', '-q'], { encoding: 'utf8', cwd: join(__dirname, '..') });
+/** What an operator sets before `docker compose up`: compose has no default for it. */
+const operatorEnvironment = { ...process.env, JWT_SECRET: randomBytes(48).toString('base64') };
+
+function validate(file: string, env: NodeJS.ProcessEnv = operatorEnvironment) {
+  return spawnSync('docker-compose', ['-f', file, 'config', '-q'], { encoding: 'utf8', cwd: join(__dirname, '..'), env });
 }
 
 describe('docker-compose.yml', () => {
@@ -25,6 +29,13 @@ describe('docker-compose.yml', () => {
     expect(result.stderr).toContain('ghost');
   });
 
+  it('refuses to start without a JWT_SECRET, and says how to make one', () => {
+    const { JWT_SECRET: _secret, ...withoutSecret } = operatorEnvironment;
+    const result = validate(composeFile, withoutSecret);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set JWT_SECRET to at least 32 random characters');
+  });
+
   it('gives every long-running service a health check or a healthy dependency', () => {
     const text = readFileSync(composeFile, 'utf8');
     for (const backend of ['mongo', 'rabbitmq', 'mailpit', 'gateway']) {
@@ -33,7 +44,7 @@ describe('docker-compose.yml', () => {
   });
 
   it("runs each service as package.json's start script does: same entry, node flags and environment", () => {
-    const resolved = spawnSync('sh', ['-c', `docker-compose -f "${composeFile}" config | python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'`], { encoding: 'utf8' });
+    const resolved = spawnSync('sh', ['-c', `docker-compose -f "${composeFile}" config | python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'`], { encoding: 'utf8', env: operatorEnvironment });
     expect(resolved.status).toBe(0);
     const services = JSON.parse(resolved.stdout).services as Record<string, { command: string[]; environment: Record<string, string> }>;
     const scripts = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts as Record<string, string>;

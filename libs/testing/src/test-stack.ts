@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import request from 'supertest';
 import { type BatchRowView, type Locale, type MemberBatchView, Queues } from '@app/contracts';
@@ -44,6 +45,8 @@ export class TestStack {
   private notificationsVariables?: Record<string, string>;
   private mongo?: MongoClient;
   private rpc?: MembersRpcClient;
+  /** The gateway's signing secret, new for each stack. */
+  private readonly jwtSecret = randomBytes(48).toString('base64');
 
   constructor(
     label: string,
@@ -53,7 +56,7 @@ export class TestStack {
   }
 
   get sharedEnvironment(): Record<string, string> {
-    return { MONGO_URL: this.mongoUrl, AMQP_URL: this.amqpUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000' };
+    return { MONGO_URL: this.mongoUrl, AMQP_URL: this.amqpUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000', JWT_SECRET: this.jwtSecret };
   }
 
   async start(options: StackOptions = {}): Promise<this> {

@@ -27,20 +27,20 @@ export class AccessTokens {
 
   async issueForAdmin(admin: AdminPrincipal): Promise<AccessTokenResponse> {
     const claims: AdminTokenClaims = { sub: admin.adminId, org: admin.organizationId, typ: 'admin' };
-    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.jwtSecret, expiresIn: this.env.JWT_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.JWT_SECRET, expiresIn: this.env.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS };
   }
 
   async issueForMember(member: MemberIdentity): Promise<MemberAccessTokenResponse> {
     const claims: MemberTokenClaims = { sub: member.memberId, org: member.organizationId, typ: 'member' };
-    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.jwtSecret, expiresIn: this.env.JWT_TTL_SECONDS });
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.env.JWT_SECRET, expiresIn: this.env.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS, mustChangePassword: member.mustChangePassword };
   }
 
   /** The admin a token speaks for, or null for anything expired, forged or of another kind. */
   async verifyAdmin(token: string): Promise<AdminPrincipal | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AdminTokenClaims>(token, { secret: this.env.jwtSecret, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AdminTokenClaims>(token, { secret: this.env.JWT_SECRET, algorithms: ['HS256'] });
       if (claims.typ !== 'admin' || typeof claims.sub !== 'string' || typeof claims.org !== 'string') return null;
       return { adminId: claims.sub, organizationId: claims.org };
     } catch {

@@ -1,8 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { PublicUrlEnvironment } from '@app/config';
-
-const DEVELOPMENT_JWT_SECRET = 'roster-development-secret-do-not-use-in-production';
+import { IsSigningSecret } from './signing-secret';
 
 export class GatewayEnvironment extends PublicUrlEnvironment {
   @Type(() => Number)
@@ -11,10 +10,9 @@ export class GatewayEnvironment extends PublicUrlEnvironment {
   @Max(65_535, { message: 'GATEWAY_PORT must be a port number (0-65535)' })
   GATEWAY_PORT = 3000;
 
-  @ValidateIf((env: GatewayEnvironment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET?: string;
+  /** Signs access tokens. Required everywhere: a default would be public, and so would every token. */
+  @IsSigningSecret()
+  JWT_SECRET: string;
 
   @Type(() => Number)
   @IsInt({ message: 'JWT_TTL_SECONDS must be a whole number of seconds' })
@@ -28,8 +26,4 @@ export class GatewayEnvironment extends PublicUrlEnvironment {
   @Min(1_024, { message: 'IMPORT_MAX_BYTES must be at least 1024' })
   @Max(1_073_741_824, { message: 'IMPORT_MAX_BYTES must be at most 1 GiB' })
   IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-
-  get jwtSecret(): string {
-    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
-  }
 }
