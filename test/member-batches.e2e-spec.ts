@@ -164,6 +164,11 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     }
     const unknownField = await as(contoso).patch(path, { admin: true }).expect(422);
     expect(unknownField.body.code).toBe('validation_failed');
+    for (const field of ['accountName', 'firstName', 'lastName', 'password']) {
+      const nothing = await as(contoso).patch(path, { [field]: null }).expect(422);
+      expect(nothing.body.code).toBe('validation_failed');
+      expect([...new Set(nothing.body.details.map((detail: { field: string }) => detail.field))]).toEqual([field]);
+    }
   });
 
   it('creates each account once however often and concurrently a batch is committed', async () => {

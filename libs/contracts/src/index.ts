@@ -9,6 +9,7 @@ export * from './members/account';
 export * from './members/activation';
 export * from './members/batch-summary';
 export * from './members/batch-upload';
+export * from './members/if-present';
 export * from './members/member-batch';
 export * from './members/members-rpc';
 export * from './members/pagination';

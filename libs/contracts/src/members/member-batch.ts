@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, Val
 import { IDEMPOTENCY_KEY_PATTERN } from './batch-upload';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
+import { IfPresent } from './if-present';
 
 const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
@@ -44,22 +45,22 @@ export class CreateEmailBatchCommand extends TenantScope {
 
 /** What an admin changed in a row under review. */
 class BatchRowPatch {
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(64)
   accountName?: string;
 
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(100)
   firstName?: string;
 
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(100)
   lastName?: string;
 
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(1024)
   password?: string;

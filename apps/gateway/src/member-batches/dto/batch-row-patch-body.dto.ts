@@ -1,28 +1,29 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IfPresent } from '@app/contracts';
 
 /** `PATCH /api/v1/member-batches/:batchId/rows/:rowId` body; sent on as the `patch` of `UpdateBatchRowCommand`. */
 export class BatchRowPatchBody {
   @ApiPropertyOptional({ example: 'jane.doe' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(64)
   accountName?: string;
 
   @ApiPropertyOptional({ example: 'Jane' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(100)
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'Doe' })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(100)
   lastName?: string;
 
   @ApiPropertyOptional({ description: 'A password set on the member’s behalf; kept only as a hash.', minLength: 12 })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MaxLength(1024)
   password?: string;
