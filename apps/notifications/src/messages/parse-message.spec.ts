@@ -89,6 +89,12 @@ describe('parseMessage', () => {
     expect(!parsed.ok && parsed.reason).toContain(reason);
   });
 
+  it('names the envelope’s faults before those of its data, within the five it lists', () => {
+    const parsed = parseMessage(AccountCreatedMessage, json({ id: 'nope', type: 'AccountCreated', version: 2, data: { memberId: 42 } }));
+
+    expect(!parsed.ok && parsed.reason).toMatch(/^malformed message: id must be a UUID; occurredAt .*; data\.memberId must be a UUID/);
+  });
+
   it('never quotes the values it refuses', () => {
     const parsed = parseMessage(SendActivationEmailMessage, json({ ...sendActivationEmail, memberId: 'secret-looking-value' }));
 

@@ -3,12 +3,11 @@ import { validateSync, type ValidationError } from 'class-validator';
 
 type ParsedMessage<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** The fields at fault, those of this level before those nested in them (the envelope before its data). */
 function problems(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((constraint) => constraint.replace(error.property, path));
-    return [...own, ...problems(error.children ?? [], path)];
-  });
+  const pathOf = (error: ValidationError) => (parent ? `${parent}.${error.property}` : error.property);
+  const own = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((constraint) => constraint.replace(error.property, pathOf(error))));
+  return [...own, ...errors.flatMap((error) => problems(error.children ?? [], pathOf(error)))];
 }
 
 /**
