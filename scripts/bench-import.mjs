@@ -696,7 +696,7 @@ async function main() {
   state.phase = 'starting services';
   const env = { MONGO_URL, AMQP_URL, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '60000', GATEWAY_PORT: String(PORT), JWT_SECRET: randomBytes(48).toString('base64'), PUBLIC_URL: `http://127.0.0.1:${PORT}` };
   for (const admin of ADMINS) {
-    const created = spawnSync(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', admin.organization, '--email', admin.email, '--password', admin.password], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+    const created = spawnSync(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', admin.organization, '--email', admin.email], { cwd: root, env: { ...process.env, ...env }, input: `${admin.password}\n`, encoding: 'utf8', timeout: 60_000 });
     if (created.status !== 0) throw new Error(`admin:create failed: ${created.stderr || created.error?.message}`);
   }
 

@@ -440,8 +440,9 @@ async function main() {
     say(`creating indexes in ${DATABASE}; service logs in ${LOGS}`);
     const indexes = await createIndexes(db);
     const created = JSON.parse(
-      run(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', `Interactive ${DATABASE}`, '--email', ADMIN_EMAIL, '--password', PASSWORD], {
+      run(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', `Interactive ${DATABASE}`, '--email', ADMIN_EMAIL], {
         env: { ...process.env, ...ENV },
+        input: `${PASSWORD}\n`,
         timeout: 120_000,
       }),
     );
