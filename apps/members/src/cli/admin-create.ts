@@ -24,7 +24,8 @@ function fail(message: string): never {
 async function readPassword(): Promise<string> {
   const terminal = process.stdin.isTTY === true;
   if (terminal) process.stderr.write('Password: ');
-  const lines = createInterface({ input: process.stdin, terminal });
+  // At a terminal, readline takes the keys itself and echoes them through _writeToOutput: muted.
+  const lines = createInterface({ input: process.stdin, output: terminal ? process.stderr : undefined, terminal });
   if (terminal) (lines as unknown as { _writeToOutput: () => void })._writeToOutput = () => undefined;
   for await (const line of lines) {
     lines.close();
