@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { ADMIN_PASSWORD, TestStack } from '@app/testing';
 import { rosterApps } from './support/roster-apps';
 
@@ -17,6 +18,24 @@ describe('admin sign-in', () => {
     const response = await stack.http().post('/api/v1/auth/login').send({ email: 'ADMIN@northwind.example', password: ADMIN_PASSWORD }).expect(200);
     expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
     await stack.http().get('/api/v1/members').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+  });
+
+  it('keeps the token out of caches, and accepts only tokens this gateway issued for its API', async () => {
+    const response = await stack.http().post('/api/v1/auth/login').send({ email: 'admin@northwind.example', password: ADMIN_PASSWORD }).expect(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const jwt = new JwtService();
+    const claims = jwt.decode<Record<string, unknown>>(response.body.accessToken);
+    expect(claims).toMatchObject({ iss: 'http://localhost:3000', aud: 'roster-api', typ: 'admin' });
+
+    // The same claims and the same secret, for another audience or from another issuer.
+    const { sub, org, typ } = claims;
+    const secret = stack.sharedEnvironment.JWT_SECRET;
+    for (const elsewhere of [{ issuer: 'http://localhost:3000', audience: 'another-api' }, { issuer: 'https://other.example', audience: 'roster-api' }]) {
+      const token = await jwt.signAsync({ sub, org, typ }, { secret, expiresIn: 600, ...elsewhere });
+      await stack.http().get('/api/v1/members').set('Authorization', `Bearer ${token}`).expect(401);
+    }
+    const same = await jwt.signAsync({ sub, org, typ }, { secret, expiresIn: 600, issuer: 'http://localhost:3000', audience: 'roster-api' });
+    await stack.http().get('/api/v1/members').set('Authorization', `Bearer ${same}`).expect(200);
   });
 
   it('answers a wrong password and an unknown email the same way', async () => {

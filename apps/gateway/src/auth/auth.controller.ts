@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ErrorCode } from '@app/contracts';
@@ -14,6 +14,8 @@ export class AuthController {
   constructor(private readonly adminLogin: AdminLoginUseCase) {}
 
   @Post('login')
+  // A token must not rest in a cache between the server and the browser.
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiOperation({ summary: 'Admin sign-in: a bearer token for the /api/v1 routes' })
