@@ -34,6 +34,17 @@ describe('gateway health and the members round trip', () => {
     expect(document.body.paths['/health']).toBeDefined();
   });
 
+  it('hides the documentation when DOCS_ENABLED=false', async () => {
+    const hidden = await rosterApps.startGateway({ ...stack.sharedEnvironment, GATEWAY_PORT: '0', DOCS_ENABLED: 'false' });
+    try {
+      const [ui, document] = await Promise.all([fetch(`${hidden.url}/docs`), fetch(`${hidden.url}/docs/openapi.json`)]);
+      expect([ui.status, document.status]).toEqual([404, 404]);
+      expect((await fetch(`${hidden.url}/health`)).status).toBe(200);
+    } finally {
+      await hidden.close();
+    }
+  });
+
   it('reports 503 naming the members service once it is stopped', async () => {
     await stack.members?.close();
     stack.members = undefined;

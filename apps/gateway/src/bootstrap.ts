@@ -37,7 +37,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.useBodyParser('urlencoded', { extended: false, limit: ACTIVATION_FORM_BODY_LIMIT, parameterLimit: 20 });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  mountApiDocs(app);
+  if (env.DOCS_ENABLED) mountApiDocs(app);
   await app.listen(env.GATEWAY_PORT, '0.0.0.0');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : env.GATEWAY_PORT;

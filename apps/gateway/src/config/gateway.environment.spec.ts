@@ -38,6 +38,12 @@ describe('GatewayEnvironment', () => {
     expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET })).toContain(reason);
   });
 
+  it('serves the API documentation unless DOCS_ENABLED=false, and names a value that is neither', () => {
+    expect(loadEnvironment(GatewayEnvironment, { JWT_SECRET: RANDOM_SECRET }).DOCS_ENABLED).toBe(true);
+    expect(loadEnvironment(GatewayEnvironment, { JWT_SECRET: RANDOM_SECRET, DOCS_ENABLED: 'false' }).DOCS_ENABLED).toBe(false);
+    expect(problemsOf({ JWT_SECRET: RANDOM_SECRET, DOCS_ENABLED: 'no' })).toContain('DOCS_ENABLED must be true or false');
+  });
+
   it('names a bad AMQP_URL, port and public URL', () => {
     const message = problemsOf({ AMQP_URL: 'rabbit://x', GATEWAY_PORT: '70000', PUBLIC_URL: 'localhost:3000' });
     expect(message).toContain('AMQP_URL must be an amqp:// or amqps:// URL');

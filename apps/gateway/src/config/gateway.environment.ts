@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { PublicUrlEnvironment } from '@app/config';
 import { IsSigningSecret } from './signing-secret';
 
@@ -26,4 +26,9 @@ export class GatewayEnvironment extends PublicUrlEnvironment {
   @Min(1_024, { message: 'IMPORT_MAX_BYTES must be at least 1024' })
   @Max(1_073_741_824, { message: 'IMPORT_MAX_BYTES must be at most 1 GiB' })
   IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+  /** Serves the API documentation on /docs and /docs/openapi.json; `false` hides it, e.g. on a server facing the Internet. */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'DOCS_ENABLED must be true or false' })
+  DOCS_ENABLED = true;
 }
