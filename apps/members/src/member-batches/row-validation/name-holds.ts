@@ -37,6 +37,8 @@ export class NameHolds {
       claimRequested: async (claims) => {
         const refused = await hold(claims);
         const inThisBatch = [...refused].filter((name) => this.heldFor.get(name) === batchId);
+        // Asked for again: kept among the remembered, or a name many rows ask for would be looked up once forgotten.
+        for (const name of inThisBatch) this.remember(name, batchId);
         const elsewhere = claims.filter((claim) => refused.has(claim.name) && this.heldFor.get(claim.name) !== batchId);
         const stillRefused = elsewhere.length === 0 ? [] : await this.takeOver(batchId, elsewhere);
         return new Set([...inThisBatch, ...stillRefused]);
