@@ -1,22 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@app/contracts';
+import { MAX_PAGE_SIZE, PageQuery as PageQueryMessage } from '@app/contracts';
 
-/** `?page=&limit=` of every list of `/api/v1`. */
-export class PageQuery {
+/**
+ * `?page=&limit=` of every list of `/api/v1`: the checks of the RPC's page query, which the
+ * members service applies too, with their documentation.
+ */
+export class PageQuery extends PageQueryMessage {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page starts at 1' })
-  page = 1;
+  override page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_PAGE_SIZE, { message: `limit must be at most ${MAX_PAGE_SIZE}` })
-  limit = 50;
+  override limit = 50;
 }

@@ -1,0 +1,24 @@
+import { MembersQuery } from '../members/dto/members-query.dto';
+import type { ApiException } from './api.exception';
+import { createValidationPipe } from './validation.pipe';
+
+const pipe = createValidationPipe();
+const query = (value: Record<string, string>) => pipe.transform(value, { type: 'query', metatype: MembersQuery });
+const refusal = (value: Record<string, string>) => query(value).then(() => Promise.reject(new Error('accepted')), (error: ApiException) => error.getResponse());
+
+describe('the page query of /api/v1 lists', () => {
+  it('turns the query string into numbers, with the defaults', async () => {
+    expect(await query({ page: '3' })).toMatchObject({ page: 3, limit: 50 });
+  });
+
+  it.each([
+    [{ page: '0' }, 'page starts at 1'],
+    [{ page: 'two' }, 'page must be a whole number'],
+    [{ limit: '0' }, 'limit must be at least 1'],
+    [{ limit: '501' }, 'limit must be at most 500'],
+  ])('refuses %j: %s', async (value, message) => {
+    const answer = (await refusal(value)) as { code: string; details: { message: string }[] };
+    expect(answer.code).toBe('validation_failed');
+    expect(answer.details.map((detail) => detail.message)).toContain(message);
+  });
+});
