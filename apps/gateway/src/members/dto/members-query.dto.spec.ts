@@ -1,12 +1,12 @@
-import { MembersQuery } from '../members/dto/members-query.dto';
-import type { ApiException } from './api.exception';
-import { createValidationPipe } from './validation.pipe';
+import { MembersQuery } from './members-query.dto';
+import type { ApiException } from '../../http/api.exception';
+import { createValidationPipe } from '../../http/validation.pipe';
 
 const pipe = createValidationPipe();
 const query = (value: Record<string, string>) => pipe.transform(value, { type: 'query', metatype: MembersQuery });
 const refusal = (value: Record<string, string>) => query(value).then(() => Promise.reject(new Error('accepted')), (error: ApiException) => error.getResponse());
 
-describe('the page query of /api/v1 lists', () => {
+describe('the members list query, and the page query every /api/v1 list shares', () => {
   it('turns the query string into numbers, with the defaults', async () => {
     expect(await query({ page: '3' })).toMatchObject({ page: 3, limit: 50 });
   });
