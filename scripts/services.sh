@@ -2,6 +2,8 @@
 # Installs (when missing), starts and stops the real backends natively: RabbitMQ from Debian and
 # FerretDB 1.24.2 (MongoDB wire protocol) on a PostgreSQL from Debian that this script runs itself
 # or, with FERRETDB_BACKEND=sqlite, on SQLite. Idempotent; waits until each one answers.
+# `up` also installs what the tests need besides the backends: Debian's docker-compose (checks
+# docker-compose.yml) and Debian's chromium (the browser tests; Playwright cannot download one here).
 #
 # PostgreSQL is the default: with 10,000 members and 100,000 rows of other batches, listing a
 # batch's rows took 0.3 s on it against 11 s on SQLite, and a whole import of 20,000 people ran
@@ -67,6 +69,13 @@ install_compose_validator() {
   command -v docker-compose >/dev/null && return 0
   log "installing docker-compose from Debian (validates docker-compose.yml in the tests)"
   apt_install docker-compose
+}
+
+# The browser tests drive Debian's Chromium through playwright-core (libs/testing/src/browser.ts).
+install_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  log "installing chromium from Debian (the browser tests)"
+  apt_install chromium
 }
 
 rabbitmq_up() {
@@ -310,6 +319,7 @@ case "$BACKEND" in sqlite | postgresql) ;; *) die "FERRETDB_BACKEND must be sqli
 case "$action" in
   up)
     install_compose_validator
+    install_chromium
     if wants rabbitmq; then rabbitmq_up; fi
     if wants ferretdb; then ferretdb_up "$BACKEND"; fi
     # Read by the integration tests when MONGO_URL/AMQP_URL are not set.

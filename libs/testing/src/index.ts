@@ -8,3 +8,4 @@ export * from './members-rpc-client';
 export * from './stack-apps';
 export * from './added-members';
 export * from './test-stack';
+export * from './browser';

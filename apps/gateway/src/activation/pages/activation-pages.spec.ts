@@ -49,6 +49,14 @@ describe('ActivationPages', () => {
       expect(names).toEqual(['token', '_csrf', 'firstName', 'lastName', 'password', 'passwordConfirmation']);
     });
 
+    it('gives password managers the account name in a labelled field hidden from everyone else, never posted', () => {
+      const html = pages.render('activate-form', 'en', form);
+
+      expect(html).toContain('<div hidden>\n<label for="username">Account name</label>\n<input id="username" type="text" autocomplete="username" value="jdupont" readonly>\n</div>');
+      // The inputs' own rule sets their display: without this one, `hidden` would lose to it.
+      expect(html).toContain('[hidden] { display: none !important; }');
+    });
+
     it('links the password rules to the password input', () => {
       const html = pages.render('activate-form', 'en', form);
 
@@ -71,8 +79,15 @@ describe('ActivationPages', () => {
         ],
       });
 
-      expect(html).toContain('role="alert"');
+      expect(tagWithId(html, 'error-summary')).toBe('<div class="alert" id="error-summary" aria-labelledby="error-summary-title" tabindex="-1" autofocus role="alert">');
       expect(html).toContain(locale === 'fr' ? 'saisissez de nouveau votre mot de passe' : 'type your password again');
+      const summaryLinks = [...html.matchAll(/<li><a href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map((match) => [match[1], match[2]]);
+      expect(summaryLinks).toEqual([
+        ['lastName', 'Last name is too long.'],
+        ['password', 'Password is too short.'],
+        ['password', 'Password contains the account name.'],
+        ['passwordConfirmation', 'Passwords do not match.'],
+      ]);
       expect(html).toMatch(/role="alert">[^]*<p>The form expired, please submit it again\.<\/p>[^]*<\/div>\n<form/);
       expect(tagWithId(html, 'firstName')).toContain('value="Jeanne"');
       expect(tagWithId(html, 'firstName')).not.toContain('aria-invalid');
@@ -85,6 +100,13 @@ describe('ActivationPages', () => {
       );
       expect(tagWithId(html, 'passwordConfirmation')).toContain('aria-describedby="passwordConfirmation-error"');
       expect(html).toMatch(/id="passwordConfirmation"[^>]*>\n<div class="field-error" id="passwordConfirmation-error">\n<p>Passwords do not match\.<\/p>/);
+    });
+
+    it('lists no field in the error summary when only the form was refused', () => {
+      const html = pages.render('activate-form', 'en', { ...form, errors: [{ field: 'form', message: 'The form expired, please submit it again.' }] });
+
+      expect(html).toMatch(/<div class="alert" id="error-summary"[^>]* autofocus role="alert">\n<h2 id="error-summary-title">Your account has not been activated yet<\/h2>\n<p>The form expired, please submit it again\.<\/p>\n<p>For your security/);
+      expect(html).not.toContain('<li><a href=');
     });
 
     it('never writes a password back into the page', () => {
@@ -115,7 +137,8 @@ describe('ActivationPages', () => {
       });
 
       expect(html).not.toContain('<script>');
-      expect(html.split(HOSTILE_ESCAPED)).toHaveLength(11);
+      // The firstName error shows twice: next to its field and in the error summary.
+      expect(html.split(HOSTILE_ESCAPED)).toHaveLength(12);
     });
   });
 

@@ -66,6 +66,8 @@ const VIEWS: { [P in PageName]: (context: PageContext[P]) => object } = {
       password: messagesFor('password'),
       passwordConfirmation: messagesFor('passwordConfirmation'),
     };
+    // The error summary lists them in the order of the form, each a link to its field.
+    const summaryErrors = Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
     return {
       token: context.token,
       csrfToken: context.csrfToken,
@@ -74,7 +76,8 @@ const VIEWS: { [P in PageName]: (context: PageContext[P]) => object } = {
       firstName: context.firstName ?? '',
       lastName: context.lastName ?? '',
       hasErrors: errors.length > 0,
-      hasFieldErrors: Object.values(fieldErrors).some((messages) => messages.length > 0),
+      hasFieldErrors: summaryErrors.length > 0,
+      summaryErrors,
       formErrors: messagesFor('form'),
       fieldErrors,
     };
