@@ -182,6 +182,31 @@ describe('importing members from a directory CSV', () => {
     expect(edited.counts).toMatchObject({ total: 2, valid: 2, invalid: 0 });
   });
 
+  it('respells a user name that cannot be an account name as it is, with a notice, and keeps the row valid; a name the admin types is still refused', async () => {
+    const content = 'email,user name\nzoe.lefevre@contoso.example,"zoë;lefèvre"\nzoe.other@contoso.example,zoe_lefevre\n';
+    const accepted = await upload(content, 'respelled.csv').expect(202);
+    const ready = await settled(accepted.body.id);
+    expect(ready.counts).toMatchObject({ total: 2, valid: 1, invalid: 1 });
+    const [zoe, other] = await rowsOf(accepted.body.id);
+
+    expect(zoe).toMatchObject({ line: 2, userName: 'zoë;lefèvre', status: 'valid', accountName: 'zoe_lefevre', errors: [] });
+    expect(zoe.notices).toEqual([
+      { code: 'account_name_adjusted', message: '"zoë;lefèvre" cannot be used as an account name; "zoe_lefevre" was picked instead.' },
+    ]);
+    expect(zoe.suggestions[0]).toBe('zoe_lefevre');
+    // The respelled name is held for its row like any name a file asks for: a later line asking for it is refused.
+    expect(other).toMatchObject({ line: 3, status: 'invalid', notices: [], errors: [expect.objectContaining({ code: 'account_name_taken' })] });
+    expect(other.suggestions).not.toContain('zoe_lefevre');
+
+    const typed = await stack.http().patch(`/api/v1/member-batches/${accepted.body.id}/rows/${other.id}`).set(auth()).send({ accountName: 'zoë;lefèvre2' }).expect(422);
+    expect(typed.body.code).toBe('invalid_account_name');
+
+    await stack.http().post(`/api/v1/member-batches/${accepted.body.id}/commit`).set(auth()).expect(202);
+    await settled(accepted.body.id, 'completed');
+    const [created] = (await stack.http().get(`/api/v1/member-batches/${accepted.body.id}/rows?status=created`).set(auth()).expect(200)).body.items;
+    expect(created).toMatchObject({ line: 2, accountName: 'zoe_lefevre', notices: [expect.objectContaining({ code: 'account_name_adjusted' })] });
+  });
+
   it('refuses a file over IMPORT_MAX_BYTES with 413 and keeps nothing', async () => {
     const small = await rosterApps.startGateway({ ...stack.sharedEnvironment, GATEWAY_PORT: '0', IMPORT_MAX_BYTES: '2048' });
     try {

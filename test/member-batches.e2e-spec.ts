@@ -270,6 +270,65 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     expect(last.items.at(-1).line).toBe(1_100);
   });
 
+  it("lists an organization's batches newest first, a page at a time, and none of another organization's", async () => {
+    const northwind = await stack.signInNewAdmin('Northwind', 'admin@northwind.example');
+    const typed = (await as(northwind).post('/api/v1/member-batches', { emails: 'nancy.davolio@northwind.example, not-an-address' }).expect(201)).body;
+    const uploaded = (
+      await stack
+        .http()
+        .post('/api/v1/member-batches')
+        .set('Authorization', `Bearer ${northwind.token}`)
+        .attach('file', Buffer.from('email\nandrew.fuller@northwind.example\njanet.leverling@northwind.example\nandrew.fuller@northwind.example\n'), 'northwind.csv')
+        .expect(202)
+    ).body;
+    await eventually(async () => ((await as(northwind).get(`/api/v1/member-batches/${uploaded.id}`)).body.status === 'ready' ? true : undefined), 30_000, 'the upload ready');
+    const fabrikamBatch = (await as(fabrikam).post('/api/v1/member-batches', { emails: 'steven.buchanan@fabrikam.example' }).expect(201)).body;
+    const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+
+    const listed = (await as(northwind).get('/api/v1/member-batches').expect(200)).body;
+    expect(listed).toMatchObject({ page: 1, limit: 50, total: 2 });
+    expect(ids(listed)).toEqual([uploaded.id, typed.id]);
+    expect(listed.items[0]).toEqual({
+      id: uploaded.id,
+      status: 'ready',
+      source: 'csv',
+      fileName: 'northwind.csv',
+      ignoredColumns: [],
+      counts: { total: 3, valid: 2, invalid: 1, created: 0, failed: 0 },
+      createdAt: uploaded.createdAt,
+      failureReason: null,
+      progress: null,
+    });
+    expect(listed.items[1]).toEqual({
+      id: typed.id,
+      status: 'ready',
+      source: 'emails',
+      fileName: null,
+      ignoredColumns: [],
+      counts: { total: 2, valid: 1, invalid: 1, created: 0, failed: 0 },
+      createdAt: typed.createdAt,
+      failureReason: null,
+      progress: null,
+    });
+
+    const second = (await as(northwind).get('/api/v1/member-batches?page=2&limit=1').expect(200)).body;
+    expect(second).toMatchObject({ page: 2, limit: 1, total: 2 });
+    expect(ids(second)).toEqual([typed.id]);
+    const past = (await as(northwind).get('/api/v1/member-batches?page=3&limit=1').expect(200)).body;
+    expect(past).toMatchObject({ items: [], page: 3, total: 2 });
+
+    const fabrikams = (await as(fabrikam).get('/api/v1/member-batches?limit=500').expect(200)).body;
+    expect(ids(fabrikams)[0]).toBe(fabrikamBatch.id);
+    expect(ids(fabrikams)).not.toContain(typed.id);
+    expect(ids(fabrikams)).not.toContain(uploaded.id);
+    expect(fabrikams.total).toBe(fabrikams.items.length);
+
+    for (const query of ['limit=0', 'limit=501', 'limit=ten', 'page=0']) {
+      const refused = await as(northwind).get(`/api/v1/member-batches?${query}`).expect(422);
+      expect(refused.body).toMatchObject({ statusCode: 422, code: 'validation_failed' });
+    }
+  });
+
   it("never shows one organization another's batches, rows or members", async () => {
     const batch = (await as(contoso).post('/api/v1/member-batches', { emails: 'private.person@contoso.example' }).expect(201)).body;
     const member = (await as(contoso).get('/api/v1/members?limit=1').expect(200)).body.items[0];
@@ -299,7 +358,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
   });
 
   it('refuses requests without a valid token', async () => {
-    for (const path of ['/api/v1/member-batches/00000000-0000-4000-8000-000000000000', '/api/v1/members']) {
+    for (const path of ['/api/v1/member-batches', '/api/v1/member-batches/00000000-0000-4000-8000-000000000000', '/api/v1/members']) {
       const anonymous = await stack.http().get(path).expect(401);
       expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
       await stack.http().get(path).set('Authorization', 'Bearer not.a.token').expect(401);

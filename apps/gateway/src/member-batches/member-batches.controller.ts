@@ -10,6 +10,7 @@ import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
 import { ApiException } from '../http/api.exception';
+import { PageQuery } from '../http/page-query.dto';
 import { CsvUploadUseCase, type ReceivedFile } from '../uploads/csv-upload.usecase';
 import { BatchRowPatchBody } from './dto/batch-row-patch-body.dto';
 import { BatchRowsQuery } from './dto/batch-rows-query.dto';
@@ -65,6 +66,13 @@ export class MemberBatchesController {
       throw new ApiException(422, ErrorCode.ValidationFailed, 'Send "emails" as JSON, or a CSV file in the multipart field "file".');
     }
     return this.members.send(MembersRpc.CreateEmailBatch, { ...admin, emails: body.emails, idempotencyKey });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The organization’s batches, newest first (`page`, `limit`): status, counts and progress, without rows' })
+  @ApiErrorResponses(ErrorCode.ValidationFailed)
+  list(@CurrentAdmin() admin: AdminPrincipal, @Query() query: PageQuery): Promise<Page<MemberBatchView>> {
+    return this.members.send(MembersRpc.ListBatches, { ...admin, query });
   }
 
   @Get('template.csv')

@@ -4,7 +4,7 @@ import { isReservedAccountName } from './reserved-account-names';
 export const ACCOUNT_NAME_MIN_LENGTH = 6;
 export const ACCOUNT_NAME_MAX_LENGTH = 32;
 
-interface AccountNameProblem {
+export interface AccountNameProblem {
   code: typeof ErrorCode.InvalidAccountName;
   message: string;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LOCALE, type BatchCommand, type BatchErrorRowsCommand, type BatchErrorRowsPage, type BatchRowView, type BatchSummaryQuery, type BatchSummaryRecipient, type ListBatchRowsCommand, type MemberBatchView, type Page } from '@app/contracts';
+import { DEFAULT_LOCALE, type BatchCommand, type BatchErrorRowsCommand, type BatchErrorRowsPage, type BatchRowView, type BatchSummaryQuery, type BatchSummaryRecipient, type ListBatchesCommand, type ListBatchRowsCommand, type MemberBatchView, type Page } from '@app/contracts';
 import { AdminsRepository } from '../organizations/persistence/admins.repository';
 import { OrganizationsRepository } from '../organizations/persistence/organizations.repository';
 import { DomainError } from '../rpc/domain.error';
@@ -33,6 +33,14 @@ export class BatchQueries {
     const view = toBatchView(batch);
     view.progress = await this.progress.read(batch);
     return view;
+  }
+
+  /** The organization's batches, newest first, as `getBatch` shows them (without rows). */
+  async listBatches({ organizationId, query }: ListBatchesCommand): Promise<Page<MemberBatchView>> {
+    const batches = await this.batches.newestIn(organizationId, query.page, query.limit);
+    // Only a batch that is validating or committing reads its reports for its progress.
+    const items = await Promise.all(batches.items.map(async (batch) => ({ ...toBatchView(batch), progress: await this.progress.read(batch) })));
+    return { ...batches, items };
   }
 
   async listRows(command: ListBatchRowsCommand): Promise<Page<BatchRowView>> {

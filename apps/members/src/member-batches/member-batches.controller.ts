@@ -9,6 +9,7 @@ import {
   type BatchSummaryRecipient,
   type BatchRowView,
   CreateEmailBatchCommand,
+  ListBatchesCommand,
   ListBatchRowsCommand,
   type MemberBatchView,
   MembersRpc,
@@ -49,6 +50,11 @@ export class MemberBatchesController {
   @MessagePattern(MembersRpc.GetBatch)
   get(@Payload() command: BatchCommand): Promise<MemberBatchView> {
     return this.queries.getBatch(command);
+  }
+
+  @MessagePattern(MembersRpc.ListBatches)
+  list(@Payload() command: ListBatchesCommand): Promise<Page<MemberBatchView>> {
+    return this.queries.listBatches(command);
   }
 
   @MessagePattern(MembersRpc.ListBatchRows)

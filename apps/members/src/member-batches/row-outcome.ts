@@ -15,7 +15,11 @@ export function createdOutcome(row: Pick<BatchRow, '_id' | 'line'>, accountName:
   return { rowId: row._id, line: row.line, status: 'created', accountName, notices, problems: [] };
 }
 
-/** The outcome of a valid row of a committed chunk: the notable one if there is one, else created as reviewed. */
+/**
+ * The outcome of a valid row of a committed chunk: the notable one if there is one, else created as
+ * reviewed. The notices the row had under review (a respelled user name) stay, before the commit's.
+ */
 export function outcomeOf(row: BatchRow, notable: ReadonlyMap<string, RowOutcome>): RowOutcome {
-  return notable.get(row._id) ?? createdOutcome(row, row.accountName);
+  const outcome = notable.get(row._id) ?? createdOutcome(row, row.accountName);
+  return row.notices.length > 0 ? { ...outcome, notices: [...row.notices, ...outcome.notices] } : outcome;
 }

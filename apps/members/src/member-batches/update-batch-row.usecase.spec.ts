@@ -101,6 +101,24 @@ describe('UpdateBatchRowUseCase', () => {
     expect((error.details![0] as { suggestions: string[] }).suggestions.length).toBeGreaterThan(0);
   });
 
+  it('refuses a name the admin types that a file\'s user name would have been respelled from', async () => {
+    const { edit, writes } = world(reviewedRow());
+    const error = await refusal(edit({ accountName: 'zoë;lefèvre' }));
+
+    expect(error.code).toBe(ErrorCode.InvalidAccountName);
+    expect(writes).toEqual([]);
+  });
+
+  it('drops the notice of a respelled user name once the admin picks another name, and keeps it otherwise', async () => {
+    const adjusted: RowProblem = { code: ErrorCode.AccountNameAdjusted, message: '"zoë;lefèvre" cannot be used as an account name; "zoe_lefevre" was picked instead.' };
+    const row = reviewedRow({ userName: 'zoë;lefèvre', accountName: 'zoe_lefevre', accountNameChosen: true, notices: [adjusted] });
+    const { edit } = world(row);
+
+    expect((await edit({ firstName: 'Zoé' })).notices).toEqual([adjusted]);
+    const view = await edit({ accountName: 'zoe.lefevre' });
+    expect(view).toMatchObject({ accountName: 'zoe.lefevre', notices: [] });
+  });
+
   it('suggests again from new names when no name was chosen, and gives the old name up', async () => {
     const { edit, writes, stored } = world(reviewedRow());
     const view = await edit({ firstName: 'Marie', lastName: 'Curie' });

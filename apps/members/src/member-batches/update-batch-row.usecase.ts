@@ -68,6 +68,10 @@ export class UpdateBatchRowUseCase {
       updated.accountName = suggestions[0] ?? null;
     }
     const releasedName = row.accountName && updated.accountName !== row.accountName ? row.accountName : null;
+    if (updated.accountName !== row.accountName) {
+      // It said which name the file's user name became; the row no longer has that name.
+      updated.notices = row.notices.filter((notice) => notice.code !== ErrorCode.AccountNameAdjusted);
+    }
     // A name the directory asked for and that was refused stays a problem until the admin picks one.
     const nameProblems = nameSettled ? [] : row.problems.filter((problem) => NAME_CODES.includes(problem.code));
     updated.problems = [...emailProblems, ...nameProblems];

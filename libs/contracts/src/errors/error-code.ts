@@ -31,6 +31,7 @@ export const ErrorCode = {
   InvalidAccountName: 'invalid_account_name',
   AccountNameTaken: 'account_name_taken',
   AccountNameReplaced: 'account_name_replaced',
+  AccountNameAdjusted: 'account_name_adjusted',
   WeakPassword: 'weak_password',
   CreationFailed: 'creation_failed',
 } as const;

@@ -93,6 +93,13 @@ export class ListBatchRowsCommand extends TenantScope {
   query: BatchRowsQuery;
 }
 
+/** The organization's batches, newest first, a page at a time. */
+export class ListBatchesCommand extends TenantScope {
+  @ValidateNested()
+  @Type(() => PageQuery)
+  query: PageQuery;
+}
+
 export class BatchCommand extends TenantScope {
   @IsUUID('4')
   batchId: string;

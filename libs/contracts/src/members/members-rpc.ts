@@ -12,7 +12,7 @@ import type {
 } from './activation';
 import type { BatchSummaryQuery, BatchSummaryRecipient } from './batch-summary';
 import type { BatchErrorRowsCommand, BatchErrorRowsPage, CreateUploadBatchCommand } from './batch-upload';
-import type { BatchCommand, BatchRowView, CreateEmailBatchCommand, ListBatchRowsCommand, MemberBatchView, UpdateBatchRowCommand } from './member-batch';
+import type { BatchCommand, BatchRowView, CreateEmailBatchCommand, ListBatchesCommand, ListBatchRowsCommand, MemberBatchView, UpdateBatchRowCommand } from './member-batch';
 import type { Page } from './pagination';
 
 /** Message patterns the members service answers over RabbitMQ (request/response). */
@@ -23,6 +23,7 @@ export const MembersRpc = {
   CreateUploadBatch: 'batches.create-from-upload',
   BatchErrorRows: 'batches.error-rows',
   GetBatch: 'batches.get',
+  ListBatches: 'batches.list',
   ListBatchRows: 'batches.list-rows',
   UpdateBatchRow: 'batches.update-row',
   CommitBatch: 'batches.commit',
@@ -58,6 +59,7 @@ export type MembersRpcContract = EveryMembersRpcPattern<{
   [MembersRpc.CreateUploadBatch]: { request: CreateUploadBatchCommand; reply: MemberBatchView };
   [MembersRpc.BatchErrorRows]: { request: BatchErrorRowsCommand; reply: BatchErrorRowsPage };
   [MembersRpc.GetBatch]: { request: BatchCommand; reply: MemberBatchView };
+  [MembersRpc.ListBatches]: { request: ListBatchesCommand; reply: Page<MemberBatchView> };
   [MembersRpc.ListBatchRows]: { request: ListBatchRowsCommand; reply: Page<BatchRowView> };
   [MembersRpc.UpdateBatchRow]: { request: UpdateBatchRowCommand; reply: BatchRowView };
   [MembersRpc.CommitBatch]: { request: BatchCommand; reply: MemberBatchView };

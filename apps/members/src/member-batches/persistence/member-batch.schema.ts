@@ -8,7 +8,7 @@ export class MemberBatchDocument implements MemberBatch {
   @Prop({ type: String, required: true })
   _id: string;
 
-  @Prop({ required: true, index: true })
+  @Prop({ required: true })
   organizationId: string;
 
   @Prop({ required: true })
@@ -67,3 +67,5 @@ export class MemberBatchDocument implements MemberBatch {
 }
 
 export const MemberBatchSchema = SchemaFactory.createForClass(MemberBatchDocument);
+// The organization's batches newest first; its prefix serves every other read by organization.
+MemberBatchSchema.index({ organizationId: 1, createdAt: -1, _id: -1 });

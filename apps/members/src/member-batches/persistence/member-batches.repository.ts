@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { driverCollection } from '@app/persistence';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import type { BatchCompletedEvent, BatchStatus, RowStatus } from '@app/contracts';
+import type { BatchCompletedEvent, BatchStatus, Page, RowStatus } from '@app/contracts';
 import { updateManyById } from '../../persistence/bulk-update';
 import type { MemberBatch } from '../member-batch';
 import { MemberBatchDocument } from './member-batch.schema';
@@ -42,6 +42,23 @@ export class MemberBatchesRepository {
     return batches
       .filter((batch) => batch.commitStartedAt !== null)
       .sort((a, b) => a.commitStartedAt!.getTime() - b.commitStartedAt!.getTime() || a._id.localeCompare(b._id));
+  }
+
+  /**
+   * The organization's batches, newest first. FerretDB reads all of member_batches for it: one
+   * document per batch, not per member, so that stays small.
+   */
+  async newestIn(organizationId: string, page: number, limit: number): Promise<Page<MemberBatch>> {
+    const [items, total] = await Promise.all([
+      this.collection
+        .find({ organizationId })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .toArray(),
+      this.collection.countDocuments({ organizationId }),
+    ]);
+    return { items, page, limit, total };
   }
 
   findInOrganization(organizationId: string, id: string): Promise<MemberBatch | null> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type RowProblem } from '@app/contracts';
-import { validateAccountName } from '../../account-names/account-name';
-import { requestedAccountName } from '../../account-names/requested-account-name';
+import { accountNameRequestedBy } from '../../account-names/requested-account-name';
 import { isValidEmail, normalizeEmail } from '../../accounts/email-address';
 import { type BatchRow, nameSourceOf } from '../batch-row';
 import { AccountNamePicker, SUGGESTION_COUNT } from './account-name-picker';
@@ -27,8 +26,8 @@ function optional(value: string | undefined): string | null {
 
 /**
  * Turns typed or imported people into batch rows: every problem found (bad or duplicate email,
- * already a member, used elsewhere, unusable user name) and at least three free account names,
- * distinct from every other row's.
+ * already a member, used elsewhere, unusable user name), a notice when a user name had to be
+ * respelled to be usable, and at least three free account names, distinct from every other row's.
  */
 @Injectable()
 export class BatchRowsValidator {
@@ -121,19 +120,24 @@ export class BatchRowsValidator {
   }
 
   /**
-   * The account name a row's user name asks for: refused when invalid or already asked for by an
-   * earlier row, else held by the row. Rows whose request was settled already (a file's rows, in
-   * line order, while it was read) are left as they are.
+   * The account name a row's user name asks for, or the closest valid one (with a notice saying
+   * so): refused when no valid name is close or when an earlier row asked for it, else held by the
+   * row. Rows whose request was settled already (a file's rows, in line order, while it was read)
+   * are left as they are.
    */
   async settleRequestedNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
     const asking = rows.filter((row) => row.problems.length === 0 && row.userName !== null && !row.accountNameChosen);
     const claimable = new Map<string, BatchRow>();
     for (const row of asking) {
       row.accountNameChosen = true;
-      const wanted = requestedAccountName(row.userName!);
-      const invalid = validateAccountName(wanted);
-      if (invalid) row.problems.push(invalid);
-      else if (claimable.has(wanted)) row.problems.push(RowProblems.accountNameTaken(wanted));
+      const requested = accountNameRequestedBy(row.userName!);
+      if ('refused' in requested) {
+        row.problems.push(requested.refused);
+        continue;
+      }
+      const wanted = requested.name;
+      if (requested.adjusted) row.notices.push(RowProblems.accountNameAdjusted(row.userName!, wanted));
+      if (claimable.has(wanted)) row.problems.push(RowProblems.accountNameTaken(wanted));
       else {
         row.accountName = wanted;
         claimable.set(wanted, row);

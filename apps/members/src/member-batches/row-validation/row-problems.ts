@@ -22,6 +22,10 @@ export const RowProblems = {
     code: ErrorCode.AccountNameTaken,
     message: `The account name "${name}" is already taken; pick one of the suggestions.`,
   }),
+  accountNameAdjusted: (userName: string, used: string): RowProblem => ({
+    code: ErrorCode.AccountNameAdjusted,
+    message: `"${userName}" cannot be used as an account name; "${used}" was picked instead.`,
+  }),
   accountNameReplaced: (wanted: string, used: string): RowProblem => ({
     code: ErrorCode.AccountNameReplaced,
     message: `"${wanted}" was taken meanwhile; the account was created as "${used}".`,
