@@ -33,7 +33,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
-  // The activation page's form is the only urlencoded body the gateway reads; Nest then skips its own, larger, parser.
+  // HTML forms (activation pages, console) are the only urlencoded bodies the gateway reads; Nest then skips its own, larger, parser.
   app.useBodyParser('urlencoded', { extended: false, limit: ACTIVATION_FORM_BODY_LIMIT, parameterLimit: 20 });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ActivationModule } from './activation/activation.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnvironment } from './config/gateway.environment';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -25,6 +26,7 @@ export class GatewayModule implements NestModule {
         MemberBatchesModule,
         MembersModule,
         ActivationModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: GatewayEnvironment, useValue: env },

@@ -16,6 +16,11 @@ export class AdminLoginUseCase {
   ) {}
 
   async execute(credentials: AdminCredentials): Promise<AccessTokenResponse> {
+    return (await this.authenticate(credentials)).access;
+  }
+
+  /** The admin and their token; the console keeps the token in its session cookie and the locale for its pages. */
+  async authenticate(credentials: AdminCredentials): Promise<{ identity: AdminIdentity; access: AccessTokenResponse }> {
     const key = `admin:${credentials.email.trim().toLowerCase()}`;
     await this.throttle.assertAllowed(key);
     let identity: AdminIdentity;
@@ -25,6 +30,6 @@ export class AdminLoginUseCase {
       if (error instanceof ApiException && error.getStatus() === 401) await this.throttle.recordFailure(key);
       throw error;
     }
-    return this.tokens.issueForAdmin(identity);
+    return { identity, access: await this.tokens.issueForAdmin(identity) };
   }
 }

@@ -21,6 +21,6 @@ import { LoginFailuresRepository } from './persistence/login-failures.repository
   ],
   controllers: [AuthController, MemberLoginController],
   providers: [AccessTokens, AdminAuthGuard, LoginFailuresRepository, LoginThrottle, AdminLoginUseCase, MemberLoginUseCase],
-  exports: [AccessTokens, AdminAuthGuard],
+  exports: [AccessTokens, AdminAuthGuard, AdminLoginUseCase],
 })
 export class AuthModule {}

@@ -11,5 +11,7 @@ import { MemberBatchesController } from './member-batches.controller';
   imports: [MulterModule.registerAsync({ inject: [GatewayEnvironment], useFactory: multerOptions }), UploadsModule],
   controllers: [MemberBatchesController],
   providers: [CsvUploadUseCase, ErrorsCsvExport],
+  // The console takes uploads and serves error reports the same way.
+  exports: [MulterModule, CsvUploadUseCase, ErrorsCsvExport],
 })
 export class MemberBatchesModule {}

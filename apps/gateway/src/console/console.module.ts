@@ -1,0 +1,41 @@
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
+import { MemberBatchesModule } from '../member-batches/member-batches.module';
+import { AddMembersUseCase } from './batches/add-members.usecase';
+import { ConsoleBatchesController } from './batches/console-batches.controller';
+import { EditRowUseCase } from './batches/edit-row.usecase';
+import { ReviewPageUseCase } from './batches/review-page.usecase';
+import { ConsoleAssetsController } from './console-assets.controller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleResponder } from './console-responder';
+import { ConsoleMembersController } from './members/console-members.controller';
+import { MembersPageUseCase } from './members/members-page.usecase';
+import { ConsolePages } from './pages/console-pages';
+import { ConsoleSessions } from './session/console-session';
+import { ConsoleSessionGuard } from './session/console-session.guard';
+import { ConsoleSignInController } from './sign-in/console-sign-in.controller';
+import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
+
+/** The admin console: server-rendered pages over the same members use cases as the JSON API. */
+@Module({
+  imports: [MemberBatchesModule],
+  controllers: [ConsoleAssetsController, ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController],
+  providers: [
+    ConsolePages,
+    ConsoleResponder,
+    ConsoleSessions,
+    ConsoleSessionGuard,
+    ConsoleExceptionFilter,
+    ConsoleSignInUseCase,
+    MembersPageUseCase,
+    AddMembersUseCase,
+    ReviewPageUseCase,
+    EditRowUseCase,
+  ],
+})
+export class ConsoleModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The session, its language and the sign-in form's token are cookies; the JSON API reads none.
+    consumer.apply(cookieParser()).forRoutes(ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController);
+  }
+}

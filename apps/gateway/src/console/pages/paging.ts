@@ -1,0 +1,33 @@
+/** The pager under a list: where it is, and the links to its neighbours (null at either end). */
+export interface PagingView {
+  page: number;
+  pages: number;
+  previousHref: string | null;
+  nextHref: string | null;
+  shown: boolean;
+}
+
+/** `query` is the list's address without `page`; the links keep every other parameter. */
+export function pagingView(path: string, query: Record<string, string | undefined>, page: number, limit: number, total: number): PagingView {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const href = (target: number) => {
+    const parameters = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value) parameters.set(name, value);
+    if (target > 1) parameters.set('page', String(target));
+    const search = parameters.toString();
+    return search ? `${path}?${search}` : path;
+  };
+  return {
+    page,
+    pages,
+    previousHref: page > 1 ? href(Math.min(page - 1, pages)) : null,
+    nextHref: page < pages ? href(page + 1) : null,
+    shown: pages > 1,
+  };
+}
+
+/** A page number from a query string: anything but a whole number from 1 up is the first page. */
+export function pageNumber(value: unknown): number {
+  const page = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return page >= 1 ? page : 1;
+}

@@ -1,0 +1,36 @@
+import { ErrorCode, type Locale, type RowProblem } from '@app/contracts';
+
+/**
+ * The members service words its problems in English, with the row's own values; in French the
+ * console says the same by code (without those values, which the row shows next to it).
+ */
+const FRENCH: Partial<Record<string, string>> = {
+  [ErrorCode.InvalidEmail]: 'L’adresse e-mail est manquante ou invalide.',
+  [ErrorCode.DuplicateInBatch]: 'Cette adresse e-mail figure déjà sur une autre ligne.',
+  [ErrorCode.AlreadyMember]: 'Cette personne est déjà membre de l’organisation.',
+  [ErrorCode.EmailInUse]: 'Cette adresse est déjà utilisée par un compte professionnel d’une autre organisation.',
+  [ErrorCode.InvalidAccountName]:
+    'Ce nom de compte n’est pas valable : 6 à 32 caractères, lettres minuscules a-z, chiffres, « . », « _ » ou « - », commençant par une lettre, et pas un nom réservé.',
+  [ErrorCode.AccountNameTaken]: 'Ce nom de compte est déjà pris ; choisissez une des suggestions.',
+  [ErrorCode.AccountNameReplaced]: 'Le nom demandé a été pris entre-temps ; le compte a été créé avec un autre nom.',
+  [ErrorCode.WeakPassword]: 'Ce mot de passe est trop faible : au moins 12 caractères, pas un mot de passe courant, sans le nom de compte.',
+  [ErrorCode.CreationFailed]: 'Le compte n’a pas pu être créé.',
+  [ErrorCode.ValidationFailed]: 'Cette valeur n’est pas acceptée.',
+  [ErrorCode.FileTooLarge]: 'Le fichier dépasse la taille acceptée par ce serveur ; découpez-le en plusieurs fichiers.',
+  [ErrorCode.UnreadableFile]: 'Ce fichier ne peut pas être lu comme un fichier CSV.',
+  [ErrorCode.MissingEmailColumn]: 'Aucune colonne d’adresse e-mail n’a été trouvée dans l’en-tête du fichier.',
+  [ErrorCode.EmptyFile]: 'Le fichier ne contient aucune ligne.',
+};
+
+export function problemWords(locale: Locale, problem: RowProblem): string {
+  return locale === 'fr' ? (FRENCH[problem.code] ?? problem.message) : problem.message;
+}
+
+/** "1 h 05 min", "3 min 20 s", "45 s": the same in both languages. */
+export function durationWords(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
