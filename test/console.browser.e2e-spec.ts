@@ -239,6 +239,10 @@ describe('the admin console in a browser', () => {
 
     const forged = await page.request.post(url(`/console/members/${fabrikamMemberId}/activation-email`), { form: { _csrf: 'forged' }, maxRedirects: 0 });
     expect(forged.status()).toBe(403);
+    await page.goto(url('/console/members'));
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const foreignMember = await page.request.post(url(`/console/members/${fabrikamMemberId}/activation-email`), { form: { _csrf: csrf }, maxRedirects: 0 });
+    expect(foreignMember.status()).toBe(404);
     const foreign = await page.request.get(url(`/console/batches/${fabrikamBatchId}/errors.csv`), { maxRedirects: 0 });
     expect(foreign.status()).toBe(404);
     const headers = batchPage!.headers();
@@ -247,6 +251,25 @@ describe('the admin console in a browser', () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((cookie) => cookie.name === 'roster_console');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.context().close();
+  });
+
+  it('works without scripts: the name editor is a native disclosure, forms post and redirect, the progress page reloads itself', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    await signIn(page, contoso.email);
+    await page.goto(url('/console/members/add'));
+    await page.getByLabel('Enter email addresses').fill('dora@contoso.example, ernest@contoso.example');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const dora = page.locator('tr', { hasText: 'dora@contoso.example' });
+    await dora.locator('summary').first().click();
+    await dora.locator('.suggestions button').first().click();
+    const chosen = new URL(page.url());
+    expect(chosen.searchParams.get('saved')).not.toBeNull();
+    expect(await page.locator('.saved').textContent()).toBe('Saved.');
+    await page.getByRole('button', { name: 'Create accounts' }).click();
+    // No script: the progress page's <noscript> refresh brings the result.
+    await page.waitForSelector('#result-summary', { timeout: 30_000 });
+    expect(await page.locator('#result-summary').textContent()).toContain('2 accounts created.');
     await page.context().close();
   });
 

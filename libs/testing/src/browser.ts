@@ -27,7 +27,7 @@ export class TestBrowser {
   }
 
   /** A page in a new context; `locale` (e.g. `fr-FR`) also sets the Accept-Language header. */
-  async newPage(options: Pick<BrowserContextOptions, 'locale' | 'viewport'> = {}): Promise<Page> {
+  async newPage(options: Pick<BrowserContextOptions, 'locale' | 'viewport' | 'javaScriptEnabled'> = {}): Promise<Page> {
     const context = await this.browser.newContext({ viewport: { width: 800, height: 600 }, ...options });
     // Pages here answer in milliseconds: a missing element should fail the test long before jest's timeout.
     context.setDefaultTimeout(10_000);
