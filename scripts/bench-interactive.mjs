@@ -5,11 +5,14 @@
 // the driver: one organization with `--members` accounts, and `--other-rows` rows of other
 // organizations' completed batches (10,000 rows a batch, with their chunk reports and claims; the addresses and
 // names of members and valid rows held in the reservation collections; those batches' accounts
-// are not seeded, so `accounts` holds the organization's members only). Then runs the gateway and
-// the members service (MEMBERS_ROLE=all) from dist/ on a RabbitMQ vhost of its own, signs in,
-// types a batch of 20 addresses (timed once), and times each call once to warm up and `--calls`
-// times. Prints one JSON object (milliseconds); drops the database and the vhost at the end. The
-// services' logs go to a directory under the system's temporary directory, named on stderr.
+// are not seeded, so `accounts` holds the organization's members only), and the organization's
+// own import of 10,000 rows waiting for review (status ready: 8.4 % of its rows with a problem,
+// as validation leaves them). Then runs the gateway and the members service (MEMBERS_ROLE=all)
+// from dist/ on a RabbitMQ vhost of its own, signs in, types a batch of 20 addresses (timed once),
+// and times each API call once to warm up and `--calls` times; then signs in to the console as a
+// browser does and times its pages the same way (`console`: the whole HTML answer, with the
+// session cookie). Prints one JSON object (milliseconds); drops the database and the vhost at the
+// end. The services' logs go to a directory under the system's temporary directory, named on stderr.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -41,6 +44,8 @@ const BUDGET_MS = Number(values['budget-seconds']) * 1000;
 const PORT = Number(values.port);
 const BATCH_ROWS = 20;
 const OTHER_BATCH_ROWS = 10_000;
+/** The organization's import under review, whose review pages the console renders. */
+const REVIEW_BATCH_ROWS = 10_000;
 const CHUNK_SIZE = 500; // BATCH_CHUNK_SIZE in apps/members
 const INSERT_CHUNK = 1_000;
 const PASSWORD = 'Bench-Harbor-Lamp-42';
@@ -143,7 +148,7 @@ const FIRST = ['Élodie', 'Jürgen', 'François', 'Zoë', 'Noémie', 'Gaël', 'H
 const LAST = ['Lefèvre', 'Groß', 'Dupont', 'Pérez', 'Roux', 'Le Goff', 'Müller', 'Smith', 'Johnson', "O'Brien", 'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'García', 'Núñez', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Kierkegaard'];
 const SEARCH_TERM = 'dupont';
 /** What the seed writes to besides organizations; a warning says when the service no longer makes one. */
-const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_chunk_reports', 'batch_claims'];
+const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_chunk_reports', 'batch_claims', 'batch_chunk_snapshots'];
 const ascii = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
 
 /** The index-th person of a population: names, a distinct email and account name. */
@@ -223,36 +228,140 @@ function completedBatch(batchId, organizationId, rows, valid) {
   };
 }
 
-/** What a completed batch leaves in batch_chunk_reports and batch_claims: per chunk its reports and tickets, and its steps. */
-function completedBatchRecords(batchId, rows, isValid) {
-  const completedAt = new Date(stamp - 86_400_000);
+/**
+ * What validating a batch leaves in batch_chunk_reports and batch_claims, per chunk its report and
+ * ticket, and once `committed`, what committing it leaves too; and the steps taken.
+ */
+function batchRecords(batchId, rows, isValid, { committed, at }) {
   const reports = [];
   const claims = [];
-  const claim = (key) => claims.push({ _id: `${batchId}:${key}`, batchId, claimedAt: completedAt });
+  const claim = (key) => claims.push({ _id: `${batchId}:${key}`, batchId, claimedAt: at });
   for (let chunk = 0; chunk * CHUNK_SIZE < rows; chunk += 1) {
     const chunkRows = Math.min(CHUNK_SIZE, rows - chunk * CHUNK_SIZE);
     let chunkValid = 0;
     for (let index = chunk * CHUNK_SIZE; index < chunk * CHUNK_SIZE + chunkRows; index += 1) if (isValid(index)) chunkValid += 1;
-    reports.push({ _id: `${batchId}:validate:${chunk}`, batchId, phase: 'validate', chunk, rows: chunkRows, valid: chunkValid, created: null, notableOutcomes: null, completedAt });
-    reports.push({ _id: `${batchId}:commit:${chunk}`, batchId, phase: 'commit', chunk, rows: chunkValid, valid: null, created: chunkValid, notableOutcomes: null, completedAt });
+    reports.push({ _id: `${batchId}:validate:${chunk}`, batchId, phase: 'validate', chunk, rows: chunkRows, valid: chunkValid, created: null, notableOutcomes: null, completedAt: at });
     claim(`validate-ticket:${chunk}`);
+    if (!committed) continue;
+    reports.push({ _id: `${batchId}:commit:${chunk}`, batchId, phase: 'commit', chunk, rows: chunkValid, valid: null, created: chunkValid, notableOutcomes: null, completedAt: at });
     claim(`commit-ticket:${chunk}`);
   }
-  for (const step of ['validate-closed', 'commit', 'commit-closed']) claim(step);
+  for (const step of committed ? ['validate-closed', 'commit', 'commit-closed'] : ['validate-closed']) claim(step);
   return { reports, claims };
 }
 
-async function insertBatchRecords(db, batchId, rows, isValid) {
-  const { reports, claims } = completedBatchRecords(batchId, rows, isValid);
+async function insertBatchRecords(db, batchId, rows, isValid, options = { committed: true, at: new Date(stamp - 86_400_000) }) {
+  const { reports, claims } = batchRecords(batchId, rows, isValid, options);
   await db.collection('batch_chunk_reports').insertMany(reports, { ordered: false });
   await db.collection('batch_claims').insertMany(claims, { ordered: false });
+}
+
+/** The problem row `index` of the import under review has, if any: 8.4 % of its rows, five kinds, as validation words them. */
+function reviewProblemOf(index) {
+  if (index % 250 === 35) return 'email_in_use';
+  return { 3: 'invalid_email', 11: 'duplicate_in_batch', 19: 'already_member', 27: 'account_name_taken' }[index % 50] ?? null;
+}
+
+/**
+ * A row of the import under review as validation writes it (see BatchRowsValidator): a bad,
+ * repeated, member's or elsewhere-used address leaves the row without names; a user name the
+ * directory asks for is taken as the account name, respelled with a notice when it must be, or
+ * refused when a member has it (the row then gets suggestions to pick from).
+ */
+function reviewRow(batchId, organizationId, index, members) {
+  const who = person(index, 'newstaff.example');
+  const problem = reviewProblemOf(index);
+  const tag = `r${index}`;
+  const suggestions = [`${who.base}.${tag}`, `${who.base[0]}${ascii(who.lastName)}.${tag}`, `${ascii(who.firstName)}.${tag}`];
+  const member = members[index % members.length];
+  let email = who.email;
+  let userName = null;
+  const problems = [];
+  const notices = [];
+  if (problem === 'invalid_email') {
+    email = who.email.replace('@', '@@');
+    problems.push({ code: 'invalid_email', message: `"${email}" is not a valid email address.` });
+  } else if (problem === 'duplicate_in_batch') {
+    email = person(index - 1, 'newstaff.example').email;
+    problems.push({ code: 'duplicate_in_batch', message: `This email address already appears on line ${index + 1}.` });
+  } else if (problem === 'already_member') {
+    email = member.email;
+    problems.push({ code: 'already_member', message: `${email} is already a member of this organization.` });
+  } else if (problem === 'email_in_use') {
+    email = person(index, 'other0.example').email;
+    problems.push({ code: 'email_in_use', message: `${email} is already used by a business account of another organization.` });
+  } else if (problem === 'account_name_taken') {
+    userName = member.accountName;
+    problems.push({ code: 'account_name_taken', message: `The account name "${userName}" is already taken; pick one of the suggestions.` });
+  } else if (index % 50 === 43) {
+    userName = `${who.firstName} ${who.lastName} ${tag}`;
+    notices.push({ code: 'account_name_adjusted', message: `"${userName}" cannot be used as an account name; "${suggestions[0]}" was picked instead.` });
+  } else if (index % 10 === 0) {
+    userName = suggestions[0];
+  }
+  // Only an address that holds gets names: a row whose asked-for name was refused still gets suggestions.
+  const named = problem === null || problem === 'account_name_taken';
+  const details = {
+    email,
+    emailNormalized: email.toLowerCase(),
+    userName,
+    firstName: who.firstName,
+    lastName: who.lastName,
+    accountName: named ? suggestions[0] : null,
+    accountNameChosen: userName !== null,
+    suggestions: named ? suggestions : [],
+    passwordHash: null,
+    problems,
+    notices,
+    memberId: null,
+    cells: [email, userName ?? '', who.firstName, who.lastName, index % 3 === 0 ? 'Ventes' : 'R&D'],
+  };
+  return { _id: randomUUID(), batchId, organizationId, line: index + 2, chunk: Math.floor(index / CHUNK_SIZE), status: problem === null ? 'valid' : 'invalid', details };
+}
+
+/**
+ * The organization's import of REVIEW_BATCH_ROWS rows, validated and waiting for the admin's
+ * review: its rows, the addresses and names they hold (a row whose name was refused holds its
+ * address and first suggestion), its chunk reports and claims, and the snapshots of its valid rows
+ * that committing would read.
+ */
+async function seedReviewBatch(db, organizationId, adminId, members) {
+  const batchId = randomUUID();
+  const validatedAt = new Date(stamp - 3_600_000);
+  const rows = Array.from({ length: REVIEW_BATCH_ROWS }, (_, index) => reviewRow(batchId, organizationId, index, members));
+  await insertAll(db.collection('batch_rows'), rows.length, (index) => ({ ...rows[index], details: JSON.stringify(rows[index].details) }));
+  const holding = rows.filter((row) => row.details.accountName !== null);
+  await insertAll(db.collection('email_reservations'), holding.length, (index) => ({ _id: holding[index].details.emailNormalized, organizationId, batchId, rowId: holding[index]._id, line: holding[index].line, reservedAt: validatedAt }));
+  await insertAll(db.collection('account_name_reservations'), holding.length, (index) => ({ _id: holding[index].details.accountName, batchId, rowId: holding[index]._id, reservedAt: validatedAt }));
+  const snapshots = [];
+  for (let chunk = 0; chunk * CHUNK_SIZE < rows.length; chunk += 1) {
+    const valid = rows.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE).filter((row) => row.status === 'valid');
+    const commitable = valid.map(({ _id, line, details }) => ({ _id, line, emailNormalized: details.emailNormalized, userName: details.userName, firstName: details.firstName, lastName: details.lastName, accountName: details.accountName, suggestions: details.suggestions, passwordHash: null }));
+    snapshots.push({ _id: `${batchId}:${chunk}`, batchId, chunk, rows: JSON.stringify(commitable) });
+  }
+  await db.collection('batch_chunk_snapshots').insertMany(snapshots, { ordered: false });
+  const invalid = rows.filter((row) => row.status === 'invalid').length;
+  const valid = rows.length - invalid;
+  await db.collection('member_batches').insertOne({
+    ...completedBatch(batchId, organizationId, rows.length, valid),
+    createdByAdminId: adminId,
+    status: 'ready',
+    fileName: 'new-staff.csv',
+    counts: { total: rows.length, valid, invalid, created: 0, failed: 0 },
+    createdAt: validatedAt,
+    validationStartedAt: validatedAt,
+    commitStartedAt: null,
+    completedAt: null,
+  });
+  await insertBatchRecords(db, batchId, rows.length, (index) => reviewProblemOf(index) === null, { committed: false, at: validatedAt });
+  return { batchId, invalid };
 }
 
 /**
  * The organization's members, and other organizations' completed batches whose rows hold their
  * addresses and names (email_reservations, account_name_reservations) as validation leaves them.
  */
-async function seed(db, organizationId) {
+async function seed(db, organizationId, adminId) {
   const started = performance.now();
   const reservedAt = new Date(stamp - 86_400_000);
   const earlierBatchId = randomUUID();
@@ -282,6 +391,7 @@ async function seed(db, organizationId) {
   await insertAll(db.collection('account_name_reservations'), MEMBERS, (index) => ({ _id: members[index].accountName, batchId: earlierBatchId, rowId: members[index]._id, reservedAt }));
   await db.collection('member_batches').insertOne(completedBatch(earlierBatchId, organizationId, MEMBERS, MEMBERS));
   await insertBatchRecords(db, earlierBatchId, MEMBERS, () => true);
+  const review = await seedReviewBatch(db, organizationId, adminId, members);
 
   const otherBatches = Math.ceil(OTHER_ROWS / OTHER_BATCH_ROWS);
   for (let batch = 0; batch < otherBatches; batch += 1) {
@@ -299,7 +409,7 @@ async function seed(db, organizationId) {
     await insertBatchRecords(db, batchId, rows, isValid);
   }
 
-  return { seconds: round((performance.now() - started) / 1000), otherBatches, memberId: members[Math.floor(MEMBERS / 2)]._id };
+  return { seconds: round((performance.now() - started) / 1000), otherBatches, memberId: members[Math.floor(MEMBERS / 2)]._id, review };
 }
 
 /** The organization's small batch under review, typed by the admin: it goes through the API, as the admin makes one. */
@@ -356,7 +466,7 @@ async function request(method, path, headers, body) {
 }
 
 function failure(answer) {
-  return { ms: round(answer.ms), status: answer.status, code: answer.body?.code ?? null };
+  return { ms: round(answer.ms), status: answer.status, code: answer.body?.code ?? null, ...(answer.location ? { location: answer.location } : {}) };
 }
 
 /**
@@ -392,6 +502,100 @@ async function time(name, call) {
   };
   say(`${name}: median ${result.medianMs} ms, max ${result.maxMs} ms, ${samples.length} calls, ${failures.length} failed`);
   return { result, body: warmUp.ok ? warmUp.body : null };
+}
+
+// --- console -----------------------------------------------------------------------------------
+
+/** RFC 6265: a cookie set for `cookiePath` goes with requests for that path and those below it. */
+function pathMatches(requestPath, cookiePath) {
+  return requestPath === cookiePath || (requestPath.startsWith(cookiePath) && (cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/'));
+}
+
+/** The gateway's cookies as a browser keeps them: set and cleared by its answers, sent by path. */
+class CookieJar {
+  #cookies = new Map();
+
+  keep(response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      const attribute = (key) => attributes.find((candidate) => candidate.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+      const path = attribute('path') ?? '/';
+      const expires = attribute('expires');
+      const maxAge = attribute('max-age');
+      const cleared = value === '' || (maxAge !== undefined ? Number(maxAge) <= 0 : expires !== undefined && Date.parse(expires) <= Date.now());
+      if (cleared) this.#cookies.delete(`${path} ${name}`);
+      else this.#cookies.set(`${path} ${name}`, { name, value, path });
+    }
+  }
+
+  has(name) {
+    return [...this.#cookies.values()].some((cookie) => cookie.name === name);
+  }
+
+  header(path) {
+    const requestPath = path.split('?')[0];
+    return [...this.#cookies.values()]
+      .filter((cookie) => pathMatches(requestPath, cookie.path))
+      .map((cookie) => `${cookie.name}=${cookie.value}`)
+      .join('; ');
+  }
+}
+
+/** A console page as a browser gets it, with its cookies, timed until the whole HTML is read; only a 200 in HTML is an answer. */
+async function consolePage(jar, path, form) {
+  const started = performance.now();
+  const cookie = jar.header(path);
+  try {
+    const response = await fetch(`${BASE}${path}`, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        'accept-language': 'en-GB,en;q=0.9,fr;q=0.8',
+        ...(cookie ? { cookie } : {}),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+      signal: AbortSignal.timeout(150_000),
+    });
+    const body = await response.text();
+    jar.keep(response);
+    const ok = response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('text/html');
+    return { ms: performance.now() - started, ok, status: response.status, location: response.headers.get('location'), body };
+  } catch (error) {
+    return { ms: performance.now() - started, ok: false, status: error.name, body: null };
+  }
+}
+
+/** Signs in as the admin's browser does: the form and its cookie, then the post; answers how long both took. */
+async function consoleSignIn(jar) {
+  const started = performance.now();
+  const form = await consolePage(jar, '/console/sign-in');
+  const token = /name="_csrf" value="([^"]+)"/.exec(form.body ?? '')?.[1];
+  if (!form.ok || !token) throw new Error(`the console's sign-in page answered ${form.status}`);
+  const answer = await consolePage(jar, '/console/sign-in', { email: ADMIN_EMAIL, password: PASSWORD, _csrf: token, next: '/console/members' });
+  if (answer.status !== 303 || !jar.has('roster_console')) throw new Error(`the console's sign-in answered ${answer.status} ${answer.location ?? ''}`);
+  return performance.now() - started;
+}
+
+/** What a page showed, to tell a page of rows from an empty or wrong one. */
+function pageContents(html) {
+  if (typeof html !== 'string') return null;
+  const count = (pattern) => html.match(pattern)?.length ?? 0;
+  const text = (pattern) => pattern.exec(html)?.[1].replace(/<[^>]+>/g, '').trim() ?? null;
+  // Only what the page showed: a members page without `members` listed nobody.
+  const contents = {
+    bytes: Buffer.byteLength(html),
+    members: count(/<tr id="member-/g),
+    rows: count(/<tr id="row-/g),
+    problemRows: count(/<tr id="row-[^"]*" class="problem"/g),
+    imports: count(/<td><a href="\/console\/batches\//g),
+    counts: text(/<p class="counts"[^>]*>(.*?)<\/p>/s),
+    paging: text(/<nav class="paging"[^>]*>.*?<span>(.*?)<\/span>/s),
+  };
+  return Object.fromEntries(Object.entries(contents).filter(([, value]) => value !== 0 && value !== null));
 }
 
 // --- main --------------------------------------------------------------------------------------
@@ -446,10 +650,10 @@ async function main() {
         timeout: 120_000,
       }),
     );
-    say(`seeding ${MEMBERS} members and ${OTHER_ROWS} rows of other batches`);
+    say(`seeding ${MEMBERS} members, an import of ${REVIEW_BATCH_ROWS} rows under review and ${OTHER_ROWS} rows of other batches`);
     const missing = SEEDED_COLLECTIONS.filter((name) => !(name in indexes));
     if (missing.length > 0) say(`warning: the members service made no ${missing.join(', ')}: the seed may no longer match its schemas`);
-    const seeded = await seed(db, created.organizationId);
+    const seeded = await seed(db, created.organizationId, created.adminId);
 
     say('starting the members service and the gateway');
     start('members', 'dist/apps/members/src/main.js');
@@ -475,6 +679,27 @@ async function main() {
     const pendingMembers = await time('GET members status=', () => request('GET', '/api/v1/members?page=1&status=pending_activation', auth));
     const getMember = await time('GET member', () => request('GET', `/api/v1/members/${seeded.memberId}`, auth));
 
+    say('signing in to the console');
+    const jar = new CookieJar();
+    const consoleSignInMs = await consoleSignIn(jar);
+    const view = (path) => () => consolePage(jar, path);
+    const pages = {};
+    const timePage = async (key, name, path) => {
+      const { result, body } = await time(name, view(path));
+      pages[key] = { path, result, shown: pageContents(body) };
+    };
+    await timePage('membersPage1', 'console members', '/console/members');
+    await timePage(`membersPage${middlePage}`, `console members page=${middlePage}`, `/console/members?page=${middlePage}`);
+    await timePage('searchMembers', 'console members q=', `/console/members?q=${SEARCH_TERM}`);
+    await timePage('listPendingMembers', 'console members status=', '/console/members?status=pending_activation');
+    const reviewPath = `/console/batches/${seeded.review.batchId}`;
+    const reviewMiddlePage = Math.ceil(REVIEW_BATCH_ROWS / 100);
+    await timePage('reviewPage1', 'console review', reviewPath);
+    await timePage(`reviewPage${reviewMiddlePage}`, `console review page=${reviewMiddlePage}`, `${reviewPath}?page=${reviewMiddlePage}`);
+    await timePage('reviewShowReady', 'console review show=ready', `${reviewPath}?show=ready`);
+    await timePage('reviewShowProblems', 'console review show=problems', `${reviewPath}?show=problems`);
+    await timePage('importsList', 'console imports', '/console/batches');
+
     console.log(
       JSON.stringify(
         {
@@ -490,6 +715,8 @@ async function main() {
             otherRows: OTHER_ROWS,
             otherBatches: seeded.otherBatches,
             batchRows: BATCH_ROWS,
+            reviewBatchRows: REVIEW_BATCH_ROWS,
+            reviewBatchProblems: seeded.review.invalid,
             seconds: seeded.seconds,
             indexes,
           },
@@ -507,6 +734,11 @@ async function main() {
             listPendingMembers: pendingMembers.result,
             getMember: getMember.result,
           },
+          // The console's pages as a browser gets them (the whole HTML, with the session cookie), 50 rows a page.
+          console: {
+            signInOnceMs: round(consoleSignInMs),
+            ...Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, page.result])),
+          },
           // Broker restarts (another test stopping RabbitMQ) make calls fail for reasons of their own.
           brokerConnectionsLost: countInLog('members', 'RabbitMQ connection lost') + countInLog('gateway', 'RabbitMQ connection lost'),
           answers: {
@@ -519,6 +751,8 @@ async function main() {
             searchTerm: SEARCH_TERM,
             searchTotal: searchMembers.body?.total,
             memberStatus: getMember.body?.status,
+            // What each console page showed (its warm-up answer): rows listed, its counts line, its position.
+            console: Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, { path: page.path, ...page.shown }])),
           },
         },
         null,
