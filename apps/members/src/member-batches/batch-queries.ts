@@ -12,6 +12,7 @@ import type { CommittedChunk } from './chunk-report';
 import { ChunkReportsRepository } from './persistence/chunk-reports.repository';
 import { sliceRuns } from '../paging/page-slices';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
+import { ReviewedRowsPager } from './reviewed-rows-pager';
 import { outcomeOf, type RowOutcome } from './row-outcome';
 
 const ERROR_ROWS_PAGE = 500;
@@ -26,6 +27,7 @@ export class BatchQueries {
     private readonly reports: ChunkReportsRepository,
     private readonly admins: AdminsRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly reviewedRows: ReviewedRowsPager,
   ) {}
 
   async getBatch(command: BatchCommand): Promise<MemberBatchView> {
@@ -48,7 +50,7 @@ export class BatchQueries {
     const { status, page, limit } = command.query;
     if (!batch.commitStartedAt) {
       if (status === 'created' || status === 'failed') return { items: [], page, limit, total: 0 };
-      const rows = await this.rows.page(batch._id, status, page, limit);
+      const rows = (await this.reviewedRows.page(batch, status, page, limit)) ?? (await this.rows.page(batch._id, status, page, limit));
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
     if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);

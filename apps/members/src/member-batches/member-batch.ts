@@ -18,6 +18,12 @@ export interface MemberBatch {
   /** Rows read from the file so far (progress while a file is being read). */
   parsedRows: number;
   counts: BatchCounts;
+  /**
+   * How many rows of each chunk the admin's edits turned valid since validation (negative: turned
+   * invalid), by chunk number: with the chunks' validation reports, how many rows of each status
+   * every chunk holds, so that a page of a status reads only the chunks it shows.
+   */
+  validShiftByChunk: Record<string, number>;
   /** How many chunks of BATCH_CHUNK_SIZE rows the import workers take the rows in (0 until the file is read). */
   chunkCount: number;
   failureReason: string | null;
@@ -42,6 +48,7 @@ export function newMemberBatch(
     ignoredColumns: [],
     delimiter: ',',
     counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
+    validShiftByChunk: {},
     failureReason: null,
     createdAt: now,
     validationStartedAt: now,

@@ -10,6 +10,7 @@ import { BatchEventsOutbox } from './batch-events.outbox';
 import { BatchLookup } from './batch-lookup';
 import { BatchProgressReader } from './batch-progress';
 import { BatchQueries } from './batch-queries';
+import { ReviewedRowsPager } from './reviewed-rows-pager';
 import { BatchFinalizer } from './batch-work/batch-finalizer';
 import { BatchWorkConsumer } from './batch-work/batch-work.consumer';
 import { BatchWorkEnqueuer } from './batch-work/batch-work.enqueuer';
@@ -43,6 +44,7 @@ import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
     BatchLookup,
     BatchProgressReader,
     BatchQueries,
+    ReviewedRowsPager,
     BatchRequestDeduplication,
     CreateEmailBatchUseCase,
     CreateUploadBatchUseCase,

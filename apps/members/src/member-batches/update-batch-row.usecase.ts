@@ -95,7 +95,7 @@ export class UpdateBatchRowUseCase {
     await this.snapshots.discard(batchId, row.chunk);
     await this.rows.update(updated);
     // Counting the batch's rows again would read every batch's rows on FerretDB.
-    if (updated.status !== row.status) await this.batches.moveCount(batchId, row.status, updated.status);
+    if (updated.status !== row.status) await this.batches.moveCount(batchId, row.chunk, row.status, updated.status);
   }
 
   /** The admin picked a name: it must be valid and free in the system (no other row or member holds it); the row then holds it. */

@@ -38,6 +38,12 @@ export class ChunkReportsRepository {
     return { total, valid, invalid: total - valid, created: 0, failed: 0 };
   }
 
+  /** Per validated chunk, in chunk order: its rows and how many were valid when validated. */
+  async validatedChunks(batchId: string): Promise<(ValidatedChunk & { chunk: number })[]> {
+    const reports = await this.reports.find({ batchId, phase: 'validate' }, { chunk: 1, rows: 1, valid: 1 }).lean();
+    return reports.map((report) => ({ chunk: report.chunk, rows: report.rows, valid: report.valid ?? 0 })).sort((a, b) => a.chunk - b.chunk);
+  }
+
   /** Per committed chunk, in chunk order: progress, final counts, paging after commit, the members list. */
   async committedChunks(batchId: string): Promise<CommittedChunk[]> {
     const reports = await this.reports.find({ batchId, phase: 'commit' }, { chunk: 1, created: 1, rows: 1 }).lean();

@@ -41,6 +41,9 @@ export class MemberBatchDocument implements MemberBatch {
   @Prop({ type: Object, required: true })
   counts: BatchCounts;
 
+  @Prop({ type: Object, default: {} })
+  validShiftByChunk: Record<string, number>;
+
   @Prop({ required: true })
   chunkCount: number;
 

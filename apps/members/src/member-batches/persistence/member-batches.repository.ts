@@ -74,8 +74,10 @@ export class MemberBatchesRepository {
   }
 
   /** One row went from one status to another. */
-  async moveCount(id: string, from: RowStatus, to: RowStatus): Promise<void> {
-    await this.batches.updateOne({ _id: id }, { $inc: { [`counts.${from}`]: -1, [`counts.${to}`]: 1 } });
+  /** A row of `chunk` went from one status to another under review: the batch's counts and the chunk's shift follow. */
+  async moveCount(id: string, chunk: number, from: RowStatus, to: RowStatus): Promise<void> {
+    const shift = (to === 'valid' ? 1 : 0) - (from === 'valid' ? 1 : 0);
+    await this.batches.updateOne({ _id: id }, { $inc: { [`counts.${from}`]: -1, [`counts.${to}`]: 1, [`validShiftByChunk.${chunk}`]: shift } });
   }
 
   pendingEvents(limit: number): Promise<{ _id: string; pendingEvent: BatchCompletedEvent | null }[]> {
