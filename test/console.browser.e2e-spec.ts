@@ -198,6 +198,15 @@ describe('the admin console in a browser', () => {
     const page = await newPage();
     await signIn(page, contoso.email);
     await page.goto(url('/console/members/add'));
+    // A file that cannot be a member list is explained on the upload page, with nothing kept.
+    await page.getByLabel(/Browse/).setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Service;Bureau\nVentes;12\n', 'utf8') });
+    const refused = page.waitForResponse((response) => response.url().endsWith('/console/batches') && response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Next' }).click();
+    expect((await refused).status()).toBe(422);
+    expect(await page.getByRole('alert').textContent()).toMatch(/email/i);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('add-problem');
+    await expectNoSeriousAccessibilityViolations(page, 'console-add-members-refused');
+
     await page.getByLabel(/Browse/).setInputFiles({ name: 'annuaire.csv', mimeType: 'text/csv', buffer: Buffer.from(directoryCsv(8_000, 'big.contoso.example'), 'utf8') });
     await page.getByRole('button', { name: 'Next' }).click();
 

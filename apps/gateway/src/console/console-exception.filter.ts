@@ -37,6 +37,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     if (exception instanceof StaleForm) return { status: 403, title: 'error.failedTitle', message: 'error.staleForm' };
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
     if (status === 404) return { status, title: 'error.notFoundTitle', message: 'error.notFound' };
+    // Multer refuses an upload over IMPORT_MAX_BYTES before the controller sees it.
+    if (status === 413) return { status, title: 'error.tooLargeTitle', message: 'error.tooLarge' };
     if (status === 503) return { status, title: 'error.unavailableTitle', message: 'error.unavailable' };
     return { status: status >= 400 ? status : 500, title: 'error.failedTitle', message: 'error.failed' };
   }

@@ -154,6 +154,8 @@ const en = {
   'error.failed': 'The request could not be completed. Try again; if it keeps failing, tell your operator.',
   'error.back': 'Back to all members',
   'error.staleForm': 'The page had expired. Please try again.',
+  'error.tooLargeTitle': 'File too large',
+  'error.tooLarge': 'The file is larger than this server accepts. Split it into smaller files and add each one.',
 } as const;
 
 export type ConsoleMessageKey = keyof typeof en;
@@ -307,6 +309,8 @@ const fr: Record<ConsoleMessageKey, string> = {
   'error.failed': 'La demande n’a pas pu aboutir. Réessayez ; si cela persiste, prévenez votre exploitant.',
   'error.back': 'Retour à tous les membres',
   'error.staleForm': 'La page avait expiré. Veuillez réessayer.',
+  'error.tooLargeTitle': 'Fichier trop volumineux',
+  'error.tooLarge': 'Le fichier dépasse la taille acceptée par ce serveur. Découpez-le en plusieurs fichiers et ajoutez-les un par un.',
 };
 
 const MESSAGES: Record<Locale, Record<ConsoleMessageKey, string>> = { en, fr };
