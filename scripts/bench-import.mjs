@@ -562,6 +562,19 @@ async function smallBatchProbe(base, sink, bigTally, state) {
  * FerretDB finishes a command whose client has gone (a worker stopped mid-insert), and an insert
  * into a dropped database creates it again: drop until it stays gone.
  */
+/** What the job's database takes on disk at the end, as the server reports it (FerretDB: its backend's relation sizes). */
+async function databaseSizeMb() {
+  const client = await new MongoClient(MONGO_URL, { serverSelectionTimeoutMS: 10_000 }).connect();
+  try {
+    const stats = await client.db().command({ dbStats: 1, scale: 1024 * 1024 });
+    return { dataMb: Math.round(stats.dataSize), storageMb: Math.round(stats.storageSize), indexesMb: Math.round(stats.indexSize), totalMb: Math.round(stats.totalSize ?? stats.storageSize + stats.indexSize) };
+  } catch (error) {
+    return { error: error.message };
+  } finally {
+    await client.close();
+  }
+}
+
 async function dropDatabase() {
   const client = await new MongoClient(MONGO_URL, { serverSelectionTimeoutMS: 10_000 }).connect();
   try {
@@ -886,6 +899,7 @@ async function main() {
     totalSeconds: lastMailAt ? round((lastMailAt - uploadStarted) / 1000) : null,
     smallBatch,
     peakRssMb: meter.report(processNames, (entry) => Math.round(entry.peakMb)),
+    databaseOnDisk: await databaseSizeMb(),
     backendRssBeforeRunMb: meter.report(['ferretdb', 'rabbitmq'], (entry) => Math.round(entry.atStartMb)),
     cpuSecondsUploadToLastMail: meter.report(processNames, cpu),
     baselines: { insertMany, nodemailer },
