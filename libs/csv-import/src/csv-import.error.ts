@@ -6,7 +6,11 @@ import { ACCEPTED_EMAIL_HEADERS } from './header-columns';
 type CsvImportErrorCode =
   | typeof ErrorCode.UnreadableFile
   | typeof ErrorCode.MissingEmailColumn
-  | typeof ErrorCode.EmptyFile;
+  | typeof ErrorCode.EmptyFile
+  | typeof ErrorCode.WorkbookHasMacros
+  | typeof ErrorCode.EncryptedWorkbook
+  | typeof ErrorCode.LegacyExcelWorkbook
+  | typeof ErrorCode.WorkbookTooLarge;
 
 /** A file the import cannot take as a member list; `message` is written for the admin who uploaded it. */
 export class CsvImportError extends Error {
@@ -19,7 +23,9 @@ export class CsvImportError extends Error {
   }
 }
 
-const EXPORT_AS_CSV = 'Export the member list from your directory or spreadsheet as CSV (UTF-8 if offered) and upload that file.';
+const EXPORT_AS_CSV =
+  'Export the member list from your directory or spreadsheet as CSV (UTF-8 if offered) or as an Excel workbook (.xlsx) and upload that file.';
+const SAVE_AS_XLSX = 'In Excel, save it as "Excel Workbook (.xlsx)" or as "CSV UTF-8" and upload that file.';
 
 const NOT_CSV_OPENINGS: Readonly<Record<NotCsvContent, string>> = {
   png_image: 'This file is a PNG image, not a CSV file.',
@@ -34,6 +40,56 @@ const EMAIL_HEADER_LIST = ACCEPTED_EMAIL_HEADERS.map((name) => `"${name}"`).join
 
 export function notCsvError(content: NotCsvContent): CsvImportError {
   return new CsvImportError(ErrorCode.UnreadableFile, `${NOT_CSV_OPENINGS[content]} ${EXPORT_AS_CSV}`);
+}
+
+export function damagedWorkbookError(): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.UnreadableFile,
+    `The workbook cannot be opened: it is damaged or incomplete (an interrupted download?). Open it in Excel if you can and save it again. ${SAVE_AS_XLSX}`,
+  );
+}
+
+export type NotAWorkbook = 'zip_archive' | 'binary_workbook' | 'opendocument_spreadsheet';
+
+const NOT_WORKBOOK_OPENINGS: Readonly<Record<NotAWorkbook, string>> = {
+  zip_archive: 'This file is a ZIP archive but not an Excel workbook.',
+  binary_workbook: 'This file is an Excel binary workbook (.xlsb), which is not read.',
+  opendocument_spreadsheet: 'This file is an OpenDocument spreadsheet (.ods), which is not read.',
+};
+
+export function notAWorkbookError(content: NotAWorkbook): CsvImportError {
+  const advice = content === 'zip_archive' ? EXPORT_AS_CSV : 'Save it as "Excel Workbook (.xlsx)" or as "CSV UTF-8" and upload that file.';
+  return new CsvImportError(ErrorCode.UnreadableFile, `${NOT_WORKBOOK_OPENINGS[content]} ${advice}`);
+}
+
+export function macroWorkbookError(): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.WorkbookHasMacros,
+    `This workbook contains macros (an .xlsm file), and a workbook with macros is never opened here. ${SAVE_AS_XLSX}`,
+  );
+}
+
+export function encryptedWorkbookError(): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.EncryptedWorkbook,
+    'This workbook is protected by a password, so it cannot be read. In Excel, open it, remove the password ' +
+      '(File > Info > Protect Workbook > Encrypt with Password, then clear the password), save it and upload it again; or save it as "CSV UTF-8".',
+  );
+}
+
+export function legacyWorkbookError(): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.LegacyExcelWorkbook,
+    `This file is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read. ${SAVE_AS_XLSX}`,
+  );
+}
+
+export function workbookTooLargeError(): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.WorkbookTooLarge,
+    'This workbook would unpack to more than 1 GB, or a part of it unpacks beyond the size it declares, so it is not read. ' +
+      'Export the member list as CSV, or split it into several workbooks.',
+  );
 }
 
 export function emptyFileError(): CsvImportError {
@@ -51,7 +107,15 @@ export function headerOnlyError(): CsvImportError {
   );
 }
 
-export function missingEmailColumnError(hasHeader: boolean): CsvImportError {
+/** `sheets`: the worksheets looked at, when the file is a workbook. */
+export function missingEmailColumnError(hasHeader: boolean, sheets?: readonly string[]): CsvImportError {
+  if (sheets) {
+    return new CsvImportError(
+      ErrorCode.MissingEmailColumn,
+      `No worksheet of the workbook (${sheets.map((sheet) => `"${sheet}"`).join(', ')}) has a header row naming a column of email addresses, ` +
+        `nor email addresses in its first column. Name that column with one of: ${EMAIL_HEADER_LIST}.`,
+    );
+  }
   const message = hasHeader
     ? `No column of the header row holds email addresses. Name that column with one of: ${EMAIL_HEADER_LIST}.`
     : 'The first row is neither a header row naming the email column nor a member starting with an email address. ' +

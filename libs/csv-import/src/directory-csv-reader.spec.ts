@@ -2,12 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvImportError } from './csv-import.error';
-import { openDirectoryCsv, type DirectoryCsv, type DirectoryCsvRow } from './directory-csv-reader';
+import { openDirectoryCsv } from './directory-csv-reader';
+import type { DirectoryExport } from './directory-export';
+import type { DirectoryRow } from './directory-row';
 
 const fixture = (name: string) => join(__dirname, '../test/fixtures/csv', name);
 
-async function rowsOf(csv: DirectoryCsv): Promise<DirectoryCsvRow[]> {
-  const rows: DirectoryCsvRow[] = [];
+async function rowsOf(csv: DirectoryExport): Promise<DirectoryRow[]> {
+  const rows: DirectoryRow[] = [];
   for await (const row of csv.rows()) rows.push(row);
   return rows;
 }
@@ -208,7 +210,8 @@ describe('openDirectoryCsv', () => {
     expect((await rowsOf(csv)).map(({ line }) => line)).toEqual([1, 2, 3]);
   });
 
-  const exportAsCsv = 'Export the member list from your directory or spreadsheet as CSV (UTF-8 if offered) and upload that file.';
+  const exportAsCsv =
+    'Export the member list from your directory or spreadsheet as CSV (UTF-8 if offered) or as an Excel workbook (.xlsx) and upload that file.';
   const noMembers =
     'The file contains no members: it is empty or holds only blank lines. ' +
     'Expected one member per line, each starting with an email address, optionally below a header row.';
@@ -224,7 +227,7 @@ describe('openDirectoryCsv', () => {
       'missing_email_column',
       'No column of the header row holds email addresses. Name that column with one of: "Email", "E-mail", "Email address", ' +
         '"E-mail address", "Mail", "Adresse e-mail", "Adresse électronique", "Adresse mail", "Adresse de messagerie", ' +
-        '"Courriel", "Work email", "Primary email".',
+        '"Courriel", "Work email", "Primary email", "Primary SMTP address", "PrimarySmtpAddress", "WindowsEmailAddress".',
     ],
   ])('refuses %s with %s', async (name, code, message) => {
     const error = await failureOf(openDirectoryCsv(fixture(name)));
@@ -294,6 +297,19 @@ describe('openDirectoryCsv', () => {
       });
     });
 
+    it('skips a line of preamble before the header, numbering rows by their physical line', async () => {
+      const path = await write(
+        'powershell.csv',
+        '#TYPE Microsoft.ActiveDirectory.Management.ADUser\r\n"Enabled","GivenName","mail","Name","sn"\r\n"True","Adele","adele@contoso.com","Adele Vance","Vance"\r\n',
+      );
+      const csv = await openDirectoryCsv(path);
+
+      expect(csv).toMatchObject({ hasHeader: true, headers: ['Enabled', 'GivenName', 'mail', 'Name', 'sn'], emailColumn: 'mail', ignoredColumns: [] });
+      expect(await rowsOf(csv)).toEqual([
+        { line: 3, email: 'adele@contoso.com', firstName: 'Adele', lastName: 'Vance', cells: ['True', 'Adele', 'adele@contoso.com', 'Adele Vance', 'Vance'] },
+      ]);
+    });
+
     it('streams a file far larger than the sample and its read chunks with exact line numbers', async () => {
       const lines = ['Email;Notes'];
       for (let index = 0; index < 10_000; index++) {
@@ -302,7 +318,7 @@ describe('openDirectoryCsv', () => {
       const csv = await openDirectoryCsv(await write('large.csv', `${lines.join('\r\n')}\r\n`));
 
       let count = 0;
-      let last: DirectoryCsvRow | undefined;
+      let last: DirectoryRow | undefined;
       for await (const row of csv.rows()) {
         count++;
         last = row;

@@ -3,43 +3,20 @@ import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { emptyFileError, headerOnlyError, missingEmailColumnError, notCsvError } from './csv-import.error';
 import { csvRecords, csvRecordsOfText } from './csv-records';
-import { detectDialect, type CsvDelimiter, type LineEnding } from './detect-dialect';
+import { detectDialect, type CsvDelimiter } from './detect-dialect';
 import { detectEncoding, type CsvEncoding } from './detect-encoding';
+import type { DirectoryExport } from './directory-export';
+import { directoryRowOf, type DirectoryRow } from './directory-row';
 import { readColumnLayout, type MemberColumns } from './header-columns';
-
-export interface DirectoryCsvRow {
-  /** Physical line of the file where the row starts, as a text editor numbers it. */
-  readonly line: number;
-  /** Empty when the row has no cell in the email column. */
-  readonly email: string;
-  readonly userName?: string;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  /** Every value of the row, trimmed, for errors.csv. */
-  readonly cells: string[];
-}
-
-export interface DirectoryCsv {
-  readonly encoding: CsvEncoding;
-  readonly delimiter: CsvDelimiter;
-  readonly lineEnding: LineEnding;
-  readonly hasHeader: boolean;
-  /** The header row's cells, trimmed; empty when the file has no header row. */
-  readonly headers: string[];
-  readonly columns: MemberColumns;
-  readonly ignoredColumns: string[];
-  /** Streams the member rows from the file, header excluded; each call reads the file again. */
-  rows(): AsyncIterable<DirectoryCsvRow>;
-}
 
 const DEFAULT_SAMPLE_BYTES = 64 * 1024;
 
 /**
- * Recognises an uploaded directory export from its first bytes: encoding, delimiter, header row and
- * the columns to import. Throws CsvImportError when the file cannot be a member list.
- * `sampleBytes` must hold the first two rows.
+ * Recognises an uploaded CSV directory export from its first bytes: encoding, delimiter, header row
+ * (after a line of preamble or two) and the columns to import. Throws CsvImportError when the file
+ * cannot be a member list. `sampleBytes` must hold the header and the first rows.
  */
-export async function openDirectoryCsv(filePath: string, options: { sampleBytes?: number } = {}): Promise<DirectoryCsv> {
+export async function openDirectoryCsv(filePath: string, options: { sampleBytes?: number } = {}): Promise<DirectoryExport & { encoding: CsvEncoding }> {
   const { sample, isWholeFile } = await readSample(filePath, options.sampleBytes ?? DEFAULT_SAMPLE_BYTES);
   const detection = detectEncoding(sample, { isWholeFile });
   if (!detection.isText) throw notCsvError(detection.content);
@@ -50,24 +27,26 @@ export async function openDirectoryCsv(filePath: string, options: { sampleBytes?
   const { records, error } = await csvRecordsOfText(text, delimiter);
   // A partial sample may stop inside a quoted value spanning lines; reading the rows tells whether it closes.
   if (error && isWholeFile) throw error;
-  const [first, second] = records;
   // A sample without a single row is taken as the whole story: no member list starts with that many blank lines.
-  if (!first) throw emptyFileError();
+  if (records.length === 0) throw emptyFileError();
 
-  const layout = readColumnLayout(first.cells);
+  const layout = readColumnLayout(records.map((record) => record.cells));
   if (layout.kind === 'missing_email_column') throw missingEmailColumnError(layout.hasHeader);
-  const hasHeader = layout.kind === 'header';
-  if (hasHeader && !second && isWholeFile) throw headerOnlyError();
+  const header = layout.kind === 'header' ? records[layout.headerRecord] : undefined;
+  if (layout.kind === 'header' && records.length === layout.headerRecord + 1 && isWholeFile) throw headerOnlyError();
+  const headers = header ? header.cells : [];
 
   return {
+    format: 'csv',
     encoding,
     delimiter,
     lineEnding,
-    hasHeader,
-    headers: hasHeader ? first.cells : [],
+    hasHeader: header !== undefined,
+    headers,
     columns: layout.columns,
-    ignoredColumns: hasHeader ? [...layout.ignoredColumns] : [],
-    rows: () => memberRows(filePath, encoding, delimiter, hasHeader, layout.columns),
+    emailColumn: header ? headers[layout.columns.email] : null,
+    ignoredColumns: layout.kind === 'header' ? [...layout.ignoredColumns] : [],
+    rows: () => memberRows(filePath, encoding, delimiter, header?.line ?? 0, layout.columns, headers),
   };
 }
 
@@ -90,36 +69,23 @@ function completeLines(text: string, isWholeFile: boolean): string {
   return lastLineBreak === -1 ? text : text.slice(0, lastLineBreak + 1);
 }
 
+/** The rows after the header's line (`headerLine` 0: no header). */
 async function* memberRows(
   filePath: string,
   encoding: CsvEncoding,
   delimiter: CsvDelimiter,
-  hasHeader: boolean,
+  headerLine: number,
   columns: MemberColumns,
-): AsyncGenerator<DirectoryCsvRow> {
+  headers: readonly string[],
+): AsyncGenerator<DirectoryRow> {
   // iconv-lite drops the byte order mark of UTF-8 and UTF-16 files.
   const records = csvRecords([createReadStream(filePath), iconv.decodeStream(encoding)], delimiter);
-  let headerToSkip = hasHeader;
   let anyMember = false;
   for await (const { line, cells } of records) {
-    if (headerToSkip) {
-      headerToSkip = false;
-      continue;
-    }
+    if (line <= headerLine) continue;
     anyMember = true;
-    yield {
-      line,
-      email: cells[columns.email] ?? '',
-      userName: valueAt(cells, columns.userName),
-      firstName: valueAt(cells, columns.firstName),
-      lastName: valueAt(cells, columns.lastName),
-      cells,
-    };
+    yield directoryRowOf(line, cells, columns, headers);
   }
   // Only reachable when the sample did not cover the whole file.
-  if (!anyMember) throw hasHeader ? headerOnlyError() : emptyFileError();
-}
-
-function valueAt(cells: readonly string[], column: number | undefined): string | undefined {
-  return column === undefined || !cells[column] ? undefined : cells[column];
+  if (!anyMember) throw headerLine > 0 ? headerOnlyError() : emptyFileError();
 }

@@ -1,3 +1,6 @@
 export * from './csv-import.error';
-export * from './directory-csv-reader';
+export type { DirectoryExport } from './directory-export';
+export type { DirectoryRow } from './directory-row';
 export * from './errors-csv';
+export * from './open-directory-export';
+export * from './xlsx/workbook-writer';

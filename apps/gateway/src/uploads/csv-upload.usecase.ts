@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type CreateUploadBatchCommand, type MemberBatchView, MembersRpc } from '@app/contracts';
-import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
+import { CsvImportError, openDirectoryExport } from '@app/csv-import';
 import { MembersRpcClient } from '@app/messaging';
 import { UploadStore } from '@app/uploads';
 import type { AdminPrincipal } from '../auth/admin-principal';
@@ -29,8 +29,8 @@ function displayName(originalname: string): string {
 }
 
 /**
- * An uploaded directory export: refused at once (422, nothing kept) when it cannot be a member
- * list, else stored for the import workers and answered as a batch in `validating`.
+ * An uploaded directory export (CSV or an Excel workbook): refused at once (422, nothing kept) when
+ * it cannot be a member list, else stored for the import workers and answered as a batch in `validating`.
  */
 @Injectable()
 export class CsvUploadUseCase {
@@ -42,7 +42,7 @@ export class CsvUploadUseCase {
   async execute(admin: AdminPrincipal, file: ReceivedFile, idempotencyKey: string | undefined): Promise<MemberBatchView> {
     let uploadId: string | undefined;
     try {
-      await openDirectoryCsv(file.path);
+      await openDirectoryExport(file.path);
       const fileName = displayName(file.originalname);
       const sha256 = await sha256Of(file.path);
       uploadId = await this.uploads.write(createReadStream(file.path), fileName, admin.organizationId);

@@ -41,6 +41,8 @@ export function toBatchView(batch: MemberBatch, rows?: BatchRow[]): MemberBatchV
     source: batch.source,
     fileName: batch.fileName,
     ignoredColumns: batch.ignoredColumns,
+    // Batches read before 0.4 have none.
+    emailColumn: batch.emailColumn ?? null,
     counts: batch.counts,
     createdAt: batch.createdAt.toISOString(),
     failureReason: batch.failureReason,

@@ -12,6 +12,8 @@ export interface MemberBatch {
   /** The stored upload (GridFS id) the workers read, until the batch is ready. */
   uploadId: string | null;
   ignoredColumns: string[];
+  /** The header of the column the file's addresses were taken from (null: typed, or a file without a header row). */
+  emailColumn: string | null;
   /** The file's header cells and delimiter, to write errors.csv in the admin's own layout. */
   headers: string[];
   delimiter: string;
@@ -46,6 +48,7 @@ export function newMemberBatch(
     ...rest,
     status: 'validating',
     ignoredColumns: [],
+    emailColumn: null,
     delimiter: ',',
     counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
     validShiftByChunk: {},

@@ -9,6 +9,8 @@ import type { BatchRowsRepository } from './persistence/batch-rows.repository';
 import type { ChunkSnapshotsRepository } from './persistence/chunk-snapshots.repository';
 import type { MemberBatchesRepository } from './persistence/member-batches.repository';
 import { AccountNamePicker } from './row-validation/account-name-picker';
+import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+import type { EmailHolds } from './row-validation/email-holds';
 import { InMemoryNameClaims } from './row-validation/name-claims';
 import type { NameHolds } from './row-validation/name-holds';
 import { TakenAccountNames } from './row-validation/taken-account-names';
@@ -32,14 +34,24 @@ function reviewedRow(changes: Partial<BatchRow> = {}): BatchRow {
 }
 
 /** The use case over an in-memory batch, its rows and the names held in the system; what it wrote, in order. */
-function world(row: BatchRow, batchStatus: MemberBatch['status'] = 'ready', heldElsewhere: string[] = []) {
+function world(row: BatchRow, batchStatus: MemberBatch['status'] = 'ready', heldElsewhere: string[] = [], membersAddresses: string[] = []) {
   const writes: string[] = [];
+  // Holding an address: refused for a member's, as email_reservations would.
+  const emailHolds = {
+    hold: async (_organization: string, holding: BatchRow[]) => {
+      for (const candidate of holding) {
+        if (membersAddresses.includes(candidate.emailNormalized)) candidate.problems.push({ code: ErrorCode.AlreadyMember, message: 'Already a member.' });
+        else writes.push(`hold ${candidate.emailNormalized}`);
+      }
+    },
+  } as unknown as EmailHolds;
+  const nameHolds = { forBatch: () => new InMemoryNameClaims() } as unknown as NameHolds;
   const held = new Map<string, string>(heldElsewhere.map((name) => [name, 'another-row']));
   const rows = new Map([[row._id, row]]);
   const batch = { _id: batchId, organizationId, status: batchStatus } as MemberBatch;
   const useCase = new UpdateBatchRowUseCase(
     { find: async () => batch } as unknown as BatchLookup,
-    { moveCount: async (_id: string, from: string, to: string) => void writes.push(`count ${from}→${to}`) } as unknown as MemberBatchesRepository,
+    { moveCount: async (_id: string, _chunk: number, from: string, to: string) => void writes.push(`count ${from}→${to}`) } as unknown as MemberBatchesRepository,
     {
       findInBatch: async (_batch: string, id: string) => rows.get(id) ?? null,
       update: async (updated: BatchRow) => void (rows.set(updated._id, updated), writes.push('row')),
@@ -58,12 +70,13 @@ function world(row: BatchRow, batchStatus: MemberBatch['status'] = 'ready', held
         writes.push(`release ${name}`);
       },
     } as unknown as ReservationsRepository,
-    { forBatch: () => new InMemoryNameClaims() } as unknown as NameHolds,
+    nameHolds,
     new AccountNamePicker(new TakenAccountNames()),
     { hash: async (password: string) => `hashed(${password})` } as unknown as PasswordHasher,
     { discard: async (_batch: string, chunk: number) => void writes.push(`discard snapshot ${chunk}`) } as unknown as ChunkSnapshotsRepository,
+    new BatchRowsValidator(emailHolds, new AccountNamePicker(new TakenAccountNames()), nameHolds),
   );
-  const edit = (patch: { accountName?: string; firstName?: string; lastName?: string; password?: string }) =>
+  const edit = (patch: { accountName?: string; firstName?: string; lastName?: string; password?: string; addAnyway?: true }) =>
     useCase.execute({ organizationId, adminId, batchId, rowId: row._id, patch });
   return { edit, writes, held, stored: () => rows.get(row._id)! };
 }
@@ -142,6 +155,48 @@ describe('UpdateBatchRowUseCase', () => {
     const view = await edit({ password: 'Sturdy-Violet-Canal-88' });
     expect(stored().passwordHash).toBe('hashed(Sturdy-Violet-Canal-88)');
     expect(JSON.stringify(view)).not.toContain('Sturdy-Violet-Canal-88');
+  });
+
+  describe('a row the directory disabled', () => {
+    const disabled: RowProblem = { code: ErrorCode.AccountDisabledInDirectory, message: 'The directory marks this account as disabled ("accountEnabled" is "False").' };
+    const disabledRow = () => reviewedRow({ accountName: null, suggestions: [], status: 'invalid', problems: [disabled] });
+
+    it('is added anyway when asked: it holds its address, gets an account name, turns valid and says why', async () => {
+      const { edit, writes, stored } = world(disabledRow());
+      const view = await edit({ addAnyway: true });
+
+      expect(view).toMatchObject({ status: 'valid', errors: [], accountName: expect.stringMatching(/jean|dupont/) });
+      expect(view.suggestions.length).toBeGreaterThanOrEqual(3);
+      expect(view.notices).toEqual([{ code: ErrorCode.AddedAnyway, message: expect.stringContaining('added anyway') }]);
+      expect(stored()).toMatchObject({ status: 'valid', problems: [] });
+      expect(writes).toEqual(['hold jean.dupont@acme.example', 'discard snapshot 3', 'row', 'count invalid→valid']);
+    });
+
+    it('stays invalid, with the reason, when its address is a member’s', async () => {
+      const { edit, writes } = world(disabledRow(), 'ready', [], ['jean.dupont@acme.example']);
+      const view = await edit({ addAnyway: true });
+
+      expect(view).toMatchObject({ status: 'invalid', accountName: null, errors: [expect.objectContaining({ code: ErrorCode.AlreadyMember })] });
+      expect(writes).not.toContain('count invalid→valid');
+    });
+
+    it('takes the names edited with it', async () => {
+      const { edit } = world(disabledRow());
+      const view = await edit({ addAnyway: true, firstName: 'Marie', lastName: 'Curie' });
+
+      expect(view).toMatchObject({ status: 'valid', firstName: 'Marie', lastName: 'Curie', accountName: expect.stringMatching(/marie|curie/) });
+    });
+
+    it('is not added by any other edit', async () => {
+      const { edit } = world(disabledRow());
+      expect(await edit({ firstName: 'Jeanne' })).toMatchObject({ status: 'invalid', errors: [disabled] });
+    });
+
+    it('leaves a row the directory did not disable as it is', async () => {
+      const { edit, writes } = world(reviewedRow());
+      expect(await edit({ addAnyway: true })).toMatchObject({ status: 'valid', accountName: 'jean.dupont', notices: [] });
+      expect(writes).toEqual(['discard snapshot 3', 'row']);
+    });
   });
 
   it('edits only a batch under review', async () => {

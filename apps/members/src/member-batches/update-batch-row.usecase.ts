@@ -14,6 +14,9 @@ import { MemberBatchesRepository } from './persistence/member-batches.repository
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { InMemoryNameClaims } from './row-validation/name-claims';
 import { NameHolds } from './row-validation/name-holds';
+import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+import { RowProblems } from './row-validation/row-problems';
+import type { MemberBatch } from './member-batch';
 
 const NAME_CODES: string[] = [ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken];
 
@@ -23,9 +26,9 @@ function emptyToNull(value: string | undefined, current: string | null): string 
 }
 
 /**
- * The admin's edit of one row under review: another account name, names, or a password set on
- * the member's behalf. The row is checked again and answered; a refused name comes back with
- * fresh suggestions.
+ * The admin's edit of one row under review: another account name, names, a password set on the
+ * member's behalf, or adding a row the directory disabled anyway. The row is checked again and
+ * answered; a refused name comes back with fresh suggestions.
  */
 @Injectable()
 export class UpdateBatchRowUseCase {
@@ -38,6 +41,7 @@ export class UpdateBatchRowUseCase {
     private readonly names: AccountNamePicker,
     private readonly hasher: PasswordHasher,
     private readonly snapshots: ChunkSnapshotsRepository,
+    private readonly validator: BatchRowsValidator,
   ) {}
 
   async execute(command: UpdateBatchRowCommand): Promise<BatchRowView> {
@@ -49,31 +53,33 @@ export class UpdateBatchRowUseCase {
     }
 
     const { patch } = command;
+    // Added anyway, the row is as validation would have left it without the directory's word; the rest of the edit applies to that.
+    const base = patch.addAnyway ? await this.addAnyway(batch, row) : row;
     const updated: BatchRow = {
-      ...row,
-      firstName: emptyToNull(patch.firstName, row.firstName),
-      lastName: emptyToNull(patch.lastName, row.lastName),
+      ...base,
+      firstName: emptyToNull(patch.firstName, base.firstName),
+      lastName: emptyToNull(patch.lastName, base.lastName),
     };
-    const namesChanged = updated.firstName !== row.firstName || updated.lastName !== row.lastName;
-    const emailProblems = row.problems.filter((problem) => !NAME_CODES.includes(problem.code));
+    const namesChanged = updated.firstName !== base.firstName || updated.lastName !== base.lastName;
+    const emailProblems = base.problems.filter((problem) => !NAME_CODES.includes(problem.code));
     const canHaveAccount = emailProblems.length === 0;
 
     let nameSettled = false;
     if (canHaveAccount && patch.accountName !== undefined) {
       await this.chooseAccountName(updated, patch.accountName.trim().toLowerCase());
       nameSettled = true;
-    } else if (canHaveAccount && namesChanged && !row.accountNameChosen) {
+    } else if (canHaveAccount && namesChanged && !base.accountNameChosen) {
       const [suggestions] = await this.names.suggest([this.nameRequest(updated)], this.nameHolds.forBatch(row.batchId, true));
       updated.suggestions = suggestions;
       updated.accountName = suggestions[0] ?? null;
     }
-    const releasedName = row.accountName && updated.accountName !== row.accountName ? row.accountName : null;
-    if (updated.accountName !== row.accountName) {
+    const releasedName = base.accountName && updated.accountName !== base.accountName ? base.accountName : null;
+    if (updated.accountName !== base.accountName) {
       // It said which name the file's user name became; the row no longer has that name.
-      updated.notices = row.notices.filter((notice) => notice.code !== ErrorCode.AccountNameAdjusted);
+      updated.notices = base.notices.filter((notice) => notice.code !== ErrorCode.AccountNameAdjusted);
     }
     // A name the directory asked for and that was refused stays a problem until the admin picks one.
-    const nameProblems = nameSettled ? [] : row.problems.filter((problem) => NAME_CODES.includes(problem.code));
+    const nameProblems = nameSettled ? [] : base.problems.filter((problem) => NAME_CODES.includes(problem.code));
     updated.problems = [...emailProblems, ...nameProblems];
 
     if (patch.password !== undefined) {
@@ -88,6 +94,25 @@ export class UpdateBatchRowUseCase {
       this.saveRow(batch._id, row, updated),
     ]);
     return toBatchRowView(updated);
+  }
+
+  /**
+   * A row the directory marks as disabled, added all the same: it holds its address and gets an
+   * account name as the validation of its file would have given it (or the problem that stops it,
+   * such as an address already a member's). A row without that problem is left as it is.
+   */
+  private async addAnyway(batch: MemberBatch, row: BatchRow): Promise<BatchRow> {
+    if (!row.problems.some((problem) => problem.code === ErrorCode.AccountDisabledInDirectory)) return row;
+    const added: BatchRow = {
+      ...row,
+      problems: row.problems.filter((problem) => problem.code !== ErrorCode.AccountDisabledInDirectory),
+      notices: [...row.notices, RowProblems.addedAnyway()],
+    };
+    if (added.problems.length === 0) {
+      await this.validator.holdEmails(batch.organizationId, [added]);
+      await this.validator.checkRows([added], this.validator.nameClaimsOf(batch._id, true));
+    }
+    return added;
   }
 
   private async saveRow(batchId: string, row: BatchRow, updated: BatchRow): Promise<void> {

@@ -10,7 +10,7 @@ import { ErrorCode, type MemberBatchView, MembersRpc } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
 import { errorCode } from '../../activation/activation-answers';
 import { ErrorsCsvExport } from '../../member-batches/errors-csv.export';
-import { MEMBER_LIST_TEMPLATE } from '../../member-batches/member-list-template';
+import { MEMBER_LIST_TEMPLATE, memberListWorkbook, XLSX_CONTENT_TYPE } from '../../member-batches/member-list-template';
 import type { ReceivedFile } from '../../uploads/csv-upload.usecase';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { ConsoleResponder } from '../console-responder';
@@ -76,6 +76,11 @@ export class ConsoleBatchesController {
   @Get('template.csv')
   template(@Res() response: Response): void {
     response.type('text/csv; charset=utf-8').attachment('members-template.csv').send(MEMBER_LIST_TEMPLATE);
+  }
+
+  @Get('template.xlsx')
+  async templateWorkbook(@Res() response: Response): Promise<void> {
+    response.type(XLSX_CONTENT_TYPE).attachment('members-template.xlsx').send(await memberListWorkbook());
   }
 
   @Get('batches')

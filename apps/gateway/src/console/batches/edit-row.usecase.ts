@@ -24,7 +24,8 @@ const text = (value: unknown, max: number): string => (typeof value === 'string'
 
 /**
  * One change to a row under review, sent as the API's row PATCH: a new account name, the first
- * and last name, or a password set for the member. Only the fields of that change are sent.
+ * and last name, a password set for the member, or adding a row the directory disabled anyway.
+ * Only the fields of that change are sent.
  */
 @Injectable()
 export class EditRowUseCase {
@@ -39,7 +40,7 @@ export class EditRowUseCase {
         : change === 'names'
           ? { firstName: text(form.firstName, 100), lastName: text(form.lastName, 100) }
           : {};
-    const patch = change === 'password' ? { password: text(form.password, 1024) } : values;
+    const patch = change === 'password' ? { password: text(form.password, 1024) } : change === 'addAnyway' ? { addAnyway: true as const } : values;
     try {
       await this.members.send(MembersRpc.UpdateBatchRow, { ...admin, batchId, rowId, patch });
       return { saved: true };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type BatchRowView, type Locale, type MemberBatchView, MembersRpc } from '@app/contracts';
+import { type BatchRowView, ErrorCode, type Locale, type MemberBatchView, MembersRpc } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
 import type { AdminPrincipal } from '../../auth/admin-principal';
 import { pagingView, type PagingView } from '../pages/paging';
@@ -26,6 +26,8 @@ interface ReviewRowView {
   lastName: string;
   passwordSet: boolean;
   hasProblems: boolean;
+  /** The directory disabled the account: the row offers to add it anyway. */
+  disabledInDirectory: boolean;
   problems: string[];
   notices: string[];
   saved: boolean;
@@ -91,6 +93,7 @@ function rowView(row: BatchRowView, locale: Locale, saved: string | undefined, e
     lastName: row.lastName ?? '',
     passwordSet: row.passwordSet,
     hasProblems: row.errors.length > 0,
+    disabledInDirectory: row.errors.some((problem) => problem.code === ErrorCode.AccountDisabledInDirectory),
     problems: row.errors.map((problem) => problemWords(locale, problem)),
     notices: row.notices.map((problem) => problemWords(locale, problem)),
     saved: saved === row.id,

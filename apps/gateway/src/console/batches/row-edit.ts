@@ -1,6 +1,6 @@
 import type { RowProblem } from '@app/contracts';
 
-export const ROW_CHANGES = ['name', 'names', 'password'] as const;
+export const ROW_CHANGES = ['name', 'names', 'password', 'addAnyway'] as const;
 
 /** A change the admin asked for on one row and the members service refused, to show again on that row. */
 export interface RowEdit {

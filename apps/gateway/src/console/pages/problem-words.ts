@@ -20,6 +20,17 @@ const FRENCH: Partial<Record<string, string>> = {
   [ErrorCode.UnreadableFile]: 'Ce fichier ne peut pas être lu comme un fichier CSV.',
   [ErrorCode.MissingEmailColumn]: 'Aucune colonne d’adresse e-mail n’a été trouvée dans l’en-tête du fichier.',
   [ErrorCode.EmptyFile]: 'Le fichier ne contient aucune ligne.',
+  [ErrorCode.WorkbookHasMacros]: 'Ce classeur contient des macros (.xlsm) et n’est jamais ouvert ici : enregistrez-le en « Classeur Excel (.xlsx) » ou en CSV.',
+  [ErrorCode.EncryptedWorkbook]: 'Ce classeur est protégé par un mot de passe : retirez le mot de passe dans Excel, ou enregistrez-le en CSV.',
+  [ErrorCode.LegacyExcelWorkbook]: 'Ce fichier est un classeur Excel 97-2003 (.xls) : enregistrez-le en « Classeur Excel (.xlsx) » ou en CSV.',
+  [ErrorCode.WorkbookTooLarge]: 'Ce classeur se décompresse au-delà de la taille acceptée : exportez la liste en CSV ou découpez-la.',
+  [ErrorCode.AccountDisabledInDirectory]: 'L’annuaire indique ce compte comme désactivé : il n’est ajouté que si vous choisissez de l’ajouter quand même.',
+  [ErrorCode.NamesSplitFromDisplayName]: 'Le prénom et le nom ont été tirés du nom complet : corrigez-les si le découpage est faux.',
+  [ErrorCode.NameCharactersLost]: 'Un nom du fichier a perdu ses lettres accentuées (« ? ») : il a été laissé de côté, saisissez-le ici.',
+  [ErrorCode.AccountNameAdjusted]: 'Le nom d’utilisateur du fichier ne pouvait pas servir tel quel de nom de compte : le nom valable le plus proche a été choisi.',
+  [ErrorCode.FormulaLikeEmail]: 'Cette adresse commence par un caractère de formule de tableur (= + - @) : vérifiez qu’elle est bien celle de la personne.',
+  [ErrorCode.AddedAnyway]: 'L’annuaire indique ce compte comme désactivé ; il est ajouté quand même, comme demandé.',
+  [ErrorCode.EmailFromOtherColumn]: 'La colonne d’adresse e-mail est vide sur cette ligne : l’adresse d’une autre colonne a été utilisée.',
 };
 
 export function problemWords(locale: Locale, problem: RowProblem): string {

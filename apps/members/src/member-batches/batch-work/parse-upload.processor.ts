@@ -5,15 +5,17 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { CsvImportError, openDirectoryCsv } from '@app/csv-import';
+import { CsvImportError, openDirectoryExport } from '@app/csv-import';
 import { UploadStore } from '@app/uploads';
 import { type BatchRow, rowToValidate } from '../batch-row';
+import { parseEmailList, rowInputOf } from '../email-list';
 import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 import { BATCH_CHUNK_SIZE } from './batch-work.queue';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
+import { readTypedEmails } from '../typed-email-upload';
 
 type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
 
@@ -36,7 +38,8 @@ export class ParseUploadProcessor {
   /** `redo`: an earlier read of this file may have been interrupted (a redelivered job). */
   async process(batch: MemberBatch, redo: boolean): Promise<ParseOutcome> {
     if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.' };
-    const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.csv`);
+    if (batch.source === 'emails') return this.readTypedList(batch, batch.uploadId, redo);
+    const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.upload`);
     try {
       await pipeline(this.uploads.read(batch.uploadId), createWriteStream(path));
       return await this.read(batch, path, redo);
@@ -49,22 +52,19 @@ export class ParseUploadProcessor {
   }
 
   private async read(batch: MemberBatch, path: string, redo: boolean): Promise<ParseOutcome> {
-    const csv = await openDirectoryCsv(path);
+    const file = await openDirectoryExport(path);
     await this.batches.update(batch._id, {
-      headers: csv.hasHeader ? csv.headers : ['email', 'user_name'],
-      delimiter: csv.delimiter,
-      ignoredColumns: csv.ignoredColumns,
+      headers: file.hasHeader ? file.headers : ['email', 'user_name'],
+      delimiter: file.delimiter,
+      ignoredColumns: file.ignoredColumns,
+      emailColumn: file.emailColumn,
     });
     const scope = { organizationId: batch.organizationId, batchId: batch._id, chunkSize: BATCH_CHUNK_SIZE, newRowId: () => '' };
     let buffer: BatchRow[] = [];
     let count = 0;
-    for await (const record of csv.rows()) {
-      const row = this.validator.newRow(
-        { ...scope, newRowId: () => deterministicUuid(`${batch._id}:${record.line}`) },
-        { line: record.line, email: record.email, userName: record.userName, firstName: record.firstName, lastName: record.lastName },
-        count,
-        record.cells,
-      );
+    for await (const record of file.rows()) {
+      const { cells, ...input } = record;
+      const row = this.validator.newRow({ ...scope, newRowId: () => deterministicUuid(`${batch._id}:${record.line}`) }, input, count, cells);
       buffer.push(row);
       count += 1;
       if (buffer.length === BATCH_CHUNK_SIZE) {
@@ -75,6 +75,20 @@ export class ParseUploadProcessor {
     if (buffer.length > 0) await this.handOver(batch, buffer, count, redo);
     if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.' };
     return { kind: 'parsed', rows: count, chunks: Math.ceil(count / BATCH_CHUNK_SIZE) };
+  }
+
+  /** A list an admin typed, too long to check while they waited: handed over as a file's rows are, in the order typed. */
+  private async readTypedList(batch: MemberBatch, uploadId: string, redo: boolean): Promise<ParseOutcome> {
+    const inputs = parseEmailList(await readTypedEmails(this.uploads.read(uploadId))).map(rowInputOf);
+    const scope = { organizationId: batch.organizationId, batchId: batch._id, chunkSize: BATCH_CHUNK_SIZE, newRowId: () => '' };
+    const rows = inputs.map((input, index) =>
+      this.validator.newRow({ ...scope, newRowId: () => deterministicUuid(`${batch._id}:${input.line}`) }, input, index, [input.email]),
+    );
+    for (let start = 0; start < rows.length; start += BATCH_CHUNK_SIZE) {
+      const chunk = rows.slice(start, start + BATCH_CHUNK_SIZE);
+      await this.handOver(batch, chunk, start + chunk.length, redo);
+    }
+    return { kind: 'parsed', rows: rows.length, chunks: Math.ceil(rows.length / BATCH_CHUNK_SIZE) };
   }
 
   private async handOver(batch: MemberBatch, rows: BatchRow[], parsedRows: number, redo: boolean): Promise<void> {

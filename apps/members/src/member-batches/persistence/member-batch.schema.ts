@@ -29,6 +29,9 @@ export class MemberBatchDocument implements MemberBatch {
   @Prop({ type: [String], default: [] })
   ignoredColumns: string[];
 
+  @Prop({ type: String, default: null })
+  emailColumn: string | null;
+
   @Prop({ type: [String], default: [] })
   headers: string[];
 

@@ -91,3 +91,29 @@ describe('BatchRowsValidator: the account name a file\'s user name asks for', ()
     }
   });
 });
+
+describe('BatchRowsValidator: addresses a spreadsheet would read as a formula', () => {
+  it.each(['=cmd|calc@x.example', '+33612@x.example', '-dash@x.example'])('keeps %s valid, with the notice formula_like_email', async (email) => {
+    const [row] = await checked([{ email }]);
+    expect(row.status).toBe('valid');
+    expect(row.notices).toEqual([{ code: ErrorCode.FormulaLikeEmail, message: expect.stringContaining(`starts with "${email[0]}"`) }]);
+  });
+
+  it.each(['jane@x.example', 'jane=doe@x.example'])('gives %s no notice', async (email) => {
+    const [row] = await checked([{ email }]);
+    expect(row).toMatchObject({ status: 'valid', notices: [] });
+  });
+
+  it('gives an invalid address only its error', async () => {
+    const [row] = await checked([{ email: '@x.example' }]);
+    expect(codes(row.problems)).toEqual([ErrorCode.InvalidEmail]);
+    expect(row.notices).toEqual([]);
+  });
+});
+
+describe('BatchRowsValidator: names', () => {
+  it('drops control characters an export left in a name (a NUL cannot be stored on FerretDB\'s PostgreSQL backend)', async () => {
+    const [row] = await checked([{ email: 'jane@x.example', firstName: 'Ja\u0000ne\u0007', lastName: ' \u0000 ' }]);
+    expect(row).toMatchObject({ firstName: 'Jane', lastName: null, status: 'valid' });
+  });
+});

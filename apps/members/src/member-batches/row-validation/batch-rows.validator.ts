@@ -19,15 +19,33 @@ interface ValidationScope {
 
 const NAME_PROBLEMS = new Set<string>([ErrorCode.InvalidAccountName, ErrorCode.AccountNameTaken]);
 
+/** What spreadsheets take for the start of a formula (`=cmd|calc@x.example` is a valid address). */
+const FORMULA_START = /^[=+\-@]/;
+
+/** Control characters in a name are debris of an export (and a NUL cannot be stored on FerretDB's PostgreSQL backend). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 function optional(value: string | undefined): string | null {
-  const trimmed = value?.trim();
+  const trimmed = value?.replace(CONTROL_CHARACTERS, '').trim();
   return trimmed ? trimmed : null;
+}
+
+// "?" is what an ASCII export (Windows PowerShell 5.1's Export-Csv) writes for "è"; U+FFFD what a decoder writes for bytes it cannot read.
+const LOST_CHARACTER = /[?\uFFFD]/;
+
+/** The name, or null with a notice when the file lost some of its letters: a mangled name is never used. */
+function withoutLostCharacters(field: string, value: string | null, notices: RowProblem[]): string | null {
+  if (value === null || !LOST_CHARACTER.test(value)) return value;
+  notices.push(RowProblems.nameCharactersLost(field, value));
+  return null;
 }
 
 /**
  * Turns typed or imported people into batch rows: every problem found (bad or duplicate email,
- * already a member, used elsewhere, unusable user name), a notice when a user name had to be
- * respelled to be usable, and at least three free account names, distinct from every other row's.
+ * already a member, used elsewhere, unusable user name, disabled in the directory), notices that
+ * leave the row valid (a user name respelled to be usable, names split from a display name or left
+ * out for lost letters, an address from another column), and at least three free account names,
+ * distinct from every other row's.
  */
 @Injectable()
 export class BatchRowsValidator {
@@ -71,7 +89,16 @@ export class BatchRowsValidator {
   newRow(scope: ValidationScope, input: RowInput, index: number, cells: string[]): BatchRow {
     const email = input.email.trim();
     const emailNormalized = normalizeEmail(email);
-    const problems: RowProblem[] = isValidEmail(emailNormalized) ? [] : [RowProblems.invalidEmail(email)];
+    const valid = isValidEmail(emailNormalized);
+    const problems: RowProblem[] = valid ? [] : [RowProblems.invalidEmail(email)];
+    // A row the directory disabled is not added unless the admin says so in the review.
+    if (input.disabledInDirectory) problems.push(RowProblems.accountDisabledInDirectory(input.disabledInDirectory.column, input.disabledInDirectory.value));
+    const notices: RowProblem[] = valid && FORMULA_START.test(email) ? [RowProblems.formulaLike(email)] : [];
+    if (input.emailFromColumn) notices.push(RowProblems.emailFromOtherColumn(input.emailFromColumn));
+    const userName = withoutLostCharacters('user name', optional(input.userName), notices);
+    const firstName = withoutLostCharacters('first name', optional(input.firstName), notices);
+    const lastName = withoutLostCharacters('last name', optional(input.lastName), notices);
+    if (input.namesFromDisplayName && (firstName || lastName)) notices.push(RowProblems.namesSplitFromDisplayName(input.namesFromDisplayName, firstName, lastName));
     return {
       _id: scope.newRowId(),
       batchId: scope.batchId,
@@ -80,16 +107,16 @@ export class BatchRowsValidator {
       chunk: Math.floor(index / scope.chunkSize),
       email,
       emailNormalized,
-      userName: optional(input.userName),
-      firstName: optional(input.firstName),
-      lastName: optional(input.lastName),
+      userName,
+      firstName,
+      lastName,
       accountName: null,
       accountNameChosen: false,
       suggestions: [],
       passwordHash: null,
       status: 'invalid',
       problems,
-      notices: [],
+      notices,
       memberId: null,
       cells,
     };

@@ -26,9 +26,37 @@ export const RowProblems = {
     code: ErrorCode.AccountNameAdjusted,
     message: `"${userName}" cannot be used as an account name; "${used}" was picked instead.`,
   }),
+  formulaLike: (email: string): RowProblem => ({
+    code: ErrorCode.FormulaLikeEmail,
+    message: `${email} starts with "${email[0]}", which spreadsheets read as a formula: check it is the member's real address.`,
+  }),
   accountNameReplaced: (wanted: string, used: string): RowProblem => ({
     code: ErrorCode.AccountNameReplaced,
     message: `"${wanted}" was taken meanwhile; the account was created as "${used}".`,
   }),
   creationFailed: (reason: string): RowProblem => ({ code: ErrorCode.CreationFailed, message: reason }),
+  accountDisabledInDirectory: (column: string, value: string): RowProblem => ({
+    code: ErrorCode.AccountDisabledInDirectory,
+    message: `The directory marks this account as disabled ("${column}" is "${value}"), so it is not added unless you add it anyway.`,
+  }),
+  addedAnyway: (): RowProblem => ({
+    code: ErrorCode.AddedAnyway,
+    message: 'The directory marks this account as disabled; it is added anyway, as asked in the review.',
+  }),
+  namesSplitFromDisplayName: (displayName: string, firstName: string | null, lastName: string | null): RowProblem => ({
+    code: ErrorCode.NamesSplitFromDisplayName,
+    message:
+      `The file has no first and last name for this row: they were taken from the display name "${displayName}" ` +
+      `(first name ${firstName ? `"${firstName}"` : 'none'}, last name ${lastName ? `"${lastName}"` : 'none'}). Correct them if the split is wrong.`,
+  }),
+  nameCharactersLost: (field: string, value: string): RowProblem => ({
+    code: ErrorCode.NameCharactersLost,
+    message:
+      `The ${field} "${value}" has "?" where the file lost letters (Windows PowerShell 5.1 writes Export-Csv files in ASCII ` +
+      'unless given -Encoding UTF8), so it was left out rather than used mangled: type it in the review, or export the file again in UTF-8.',
+  }),
+  emailFromOtherColumn: (column: string): RowProblem => ({
+    code: ErrorCode.EmailFromOtherColumn,
+    message: `This row has no address in the file's email column; the one in "${column}" was used.`,
+  }),
 };
