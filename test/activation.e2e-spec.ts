@@ -156,7 +156,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
       expect(h1(page)).toEqual(['This link has expired']);
       const posted = await complete(token, form).expect(410);
       expect(h1(posted)).toEqual(['This link has expired']);
-      await memberLogin(member('late@contoso.example').accountName, PASSWORD).expect(403);
+      await memberLogin(member('late@contoso.example').accountName, PASSWORD).expect(401);
     });
 
     it('stops an older link as soon as a newer one is issued', async () => {
@@ -223,7 +223,7 @@ describe('member activation pages, member sign-in and new activation emails', ()
       expect(missing.text).toContain('Saisissez votre nom.');
 
       await openForm(token);
-      await memberLogin(checks.email, PASSWORD).expect(403);
+      await memberLogin(checks.email, PASSWORD).expect(401);
     });
 
     it('activates the account, shows the success page, and the link is then used', async () => {
@@ -248,20 +248,26 @@ describe('member activation pages, member sign-in and new activation emails', ()
       expect(h1(page)).toEqual(['This link has already been used']);
     });
 
-    it('activates once when the same form is posted twice at the same time', async () => {
+    it('activates once when the form is posted twice at the same time with two passwords: the other post is told the link is used', async () => {
       const racing = member('racing@contoso.example');
       const token = await issueActivationToken(stack, racing);
       const form = await openForm(token);
+      const other = 'Brisk-Harbour-Pepper-19';
 
       // French either way: from the member's locale, or from the browser's if one post finishes before the other starts.
-      const answers = await Promise.all([complete(token, form).set('Accept-Language', 'fr'), complete(token, form).set('Accept-Language', 'fr')]);
+      const answers = await Promise.all([
+        complete(token, form).set('Accept-Language', 'fr'),
+        complete(token, form, { password: other, passwordConfirmation: other }).set('Accept-Language', 'fr'),
+      ]);
 
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 410]);
       const success = answers.find((answer) => answer.status === 200)!;
       const refused = answers.find((answer) => answer.status === 410)!;
       expect(h1(success)).toEqual(['Votre compte est activé']);
       expect(h1(refused)).toEqual(['Ce lien a déjà été utilisé']);
-      await memberLogin(racing.accountName, PASSWORD).expect(200);
+      const [kept, refusedPassword] = answers[0] === success ? [PASSWORD, other] : [other, PASSWORD];
+      await memberLogin(racing.accountName, kept).expect(200);
+      await memberLogin(racing.accountName, refusedPassword).expect(401);
     });
   });
 
@@ -284,9 +290,11 @@ describe('member activation pages, member sign-in and new activation emails', ()
       }
     });
 
-    it('tells a pending member to activate first (403)', async () => {
-      const response = await memberLogin(member('waiting@contoso.example').accountName, PASSWORD).expect(403);
-      expect(response.body).toMatchObject({ statusCode: 403, code: 'activation_required' });
+    it('answers a pending account without a password as it answers an unknown login (401)', async () => {
+      const pending = await memberLogin(member('waiting@contoso.example').accountName, PASSWORD).expect(401);
+      const unknown = await memberLogin('nobody.waiting', PASSWORD).expect(401);
+      expect(pending.body).toEqual({ statusCode: 401, code: 'invalid_credentials', message: expect.any(String) });
+      expect(unknown.body).toEqual(pending.body);
     });
 
     it('answers a wrong password and an unknown login identically (401)', async () => {
@@ -297,10 +305,11 @@ describe('member activation pages, member sign-in and new activation emails', ()
       await memberLogin('', PASSWORD).expect(422);
     });
 
-    it('signs in a member whose admin set the password, asking for a new one', async () => {
+    it('gives a member whose admin set the password no token for it, only the way to choose their own (403)', async () => {
       const preset = member('preset@contoso.example');
-      const response = await memberLogin(preset.email, PRESET_PASSWORD).expect(200);
-      expect(response.body).toMatchObject({ tokenType: 'Bearer', mustChangePassword: true });
+      const response = await memberLogin(preset.email, PRESET_PASSWORD).expect(403);
+      expect(response.body).toMatchObject({ statusCode: 403, code: 'password_change_required' });
+      expect(response.body.accessToken).toBeUndefined();
     });
   });
 

@@ -16,7 +16,7 @@ export async function expireActivationToken(stack: TestStack, token: string): Pr
   const hash = createHash('sha256').update(token, 'utf8').digest('hex');
   const result = await stack
     .db()
-    .collection<{ _id: string; expiresAt: Date }>('activation_tokens')
-    .updateOne({ _id: hash }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
+    .collection<{ tokenHash: string; expiresAt: Date }>('activation_tokens')
+    .updateOne({ tokenHash: hash }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
   if (result.matchedCount !== 1) throw new Error('no stored activation token for this link');
 }

@@ -12,6 +12,7 @@ import { AccountCreatedOutbox } from './member-batches/account-created/account-c
 import { BatchEventsOutbox } from './member-batches/batch-events.outbox';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MemberListModule } from './member-list/member-list.module';
+import { MemberSignInModule } from './member-sign-in/member-sign-in.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
@@ -34,6 +35,7 @@ export class MembersModule {
         MemberListModule,
         EventsModule.relaying(MemberBatchesModule, [AccountCreatedOutbox, BatchEventsOutbox]),
         ActivationModule,
+        MemberSignInModule,
       ],
       controllers: [PingController],
       providers: [

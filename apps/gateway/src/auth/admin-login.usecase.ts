@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { type AdminIdentity, MembersRpc } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
-import { ApiException } from '../http/api.exception';
 import { AccessTokens } from './access-tokens';
 import type { AccessTokenResponse } from './dto/access-token-response.dto';
 import type { AdminCredentials } from './dto/admin-credentials.dto';
-import { LoginThrottle } from './login-throttle';
 
+/**
+ * Admin sign-in. The members service, which knows the accounts, checks the password under the
+ * account's lockout (429 `too_many_attempts` once it is spent); the per-address limit is the
+ * controller's throttler.
+ */
 @Injectable()
 export class AdminLoginUseCase {
   constructor(
     private readonly members: MembersRpcClient,
-    private readonly throttle: LoginThrottle,
     private readonly tokens: AccessTokens,
   ) {}
 
@@ -21,15 +23,7 @@ export class AdminLoginUseCase {
 
   /** The admin and their token; the console keeps the token in its session cookie and the locale for its pages. */
   async authenticate(credentials: AdminCredentials): Promise<{ identity: AdminIdentity; access: AccessTokenResponse }> {
-    const key = `admin:${credentials.email.trim().toLowerCase()}`;
-    await this.throttle.assertAllowed(key);
-    let identity: AdminIdentity;
-    try {
-      identity = await this.members.send(MembersRpc.VerifyAdmin, credentials);
-    } catch (error) {
-      if (error instanceof ApiException && error.getStatus() === 401) await this.throttle.recordFailure(key);
-      throw error;
-    }
+    const identity = await this.members.send(MembersRpc.VerifyAdmin, credentials);
     return { identity, access: await this.tokens.issueForAdmin(identity) };
   }
 }

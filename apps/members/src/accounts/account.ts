@@ -19,5 +19,20 @@ export interface Account {
   /** The chunk of its batch that created it: the members list reads one chunk at a time. */
   chunk: number | null;
   createdAt: Date;
+  /** When the member set their own password (link or change of the admin's): set exactly when `status` is `active`. */
   activatedAt: Date | null;
+  /**
+   * Moved on by activation and by every password change: a member token carries the version it
+   * was issued under and is refused once they differ. Absent (0) until the first of them.
+   */
+  sessionVersion?: number;
+}
+
+/** What setting the member's own password for the first time writes, at once, in the account. */
+export interface AccountActivation {
+  passwordHash: string;
+  firstName: string | null;
+  lastName: string | null;
+  activatedAt: Date;
+  sessionVersion: number;
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { MigrationsModule } from '../migrations/migrations.module';
 import { AccountsController } from './accounts.controller';
-import { MemberAuthController } from './member-auth.controller';
+import { AdminSetPasswordsPendingMigration } from './admin-set-passwords-pending.migration';
 import { AccountDocument, AccountSchema } from './persistence/account.schema';
 import { AccountsRepository } from './persistence/accounts.repository';
 import { AccountNameReservation, AccountNameReservationSchema, EmailReservation, EmailReservationSchema } from './persistence/reservation.schema';
 import { ReservationsRepository } from './persistence/reservations.repository';
-import { VerifyMemberUseCase } from './verify-member.usecase';
 
 @Module({
   imports: [
@@ -15,9 +15,10 @@ import { VerifyMemberUseCase } from './verify-member.usecase';
       { name: EmailReservation.name, schema: EmailReservationSchema },
       { name: AccountNameReservation.name, schema: AccountNameReservationSchema },
     ]),
+    MigrationsModule,
   ],
-  controllers: [AccountsController, MemberAuthController],
-  providers: [AccountsRepository, ReservationsRepository, VerifyMemberUseCase],
+  controllers: [AccountsController],
+  providers: [AccountsRepository, ReservationsRepository, AdminSetPasswordsPendingMigration],
   exports: [AccountsRepository, ReservationsRepository],
 })
 export class AccountsModule {}

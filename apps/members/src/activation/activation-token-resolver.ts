@@ -4,10 +4,10 @@ import type { Account } from '../accounts/account';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { DomainError } from '../rpc/domain.error';
 import { hashActivationToken } from './activation-token-codec';
-import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
+import { ActivationTokensRepository, type StoredActivationLink } from './persistence/activation-tokens.repository';
 
-interface UsableActivationToken {
-  hash: string;
+interface UsableActivationLink {
+  link: StoredActivationLink;
   account: Account;
 }
 
@@ -19,16 +19,16 @@ export class ActivationTokenResolver {
     private readonly accounts: AccountsRepository,
   ) {}
 
-  async resolve(token: string): Promise<UsableActivationToken> {
-    const hash = hashActivationToken(token);
-    const stored = await this.tokens.findLinkByHash(hash);
-    const account = stored ? await this.accounts.findById(stored.memberId) : null;
-    if (!stored || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
-    // An activated member's other links are spent too: only one of them could have been used.
-    if (account.activatedAt || (await this.tokens.isUsed(hash))) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
-    if (stored.expiresAt.getTime() <= Date.now() || (await this.tokens.isSuperseded(stored))) {
+  async resolve(token: string): Promise<UsableActivationLink> {
+    const link = await this.tokens.findLink(hashActivationToken(token));
+    const account = link ? await this.accounts.findById(link.memberId) : null;
+    if (!link || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
+    // A link is spent exactly when its account has the member's own password: an activated
+    // member's other links are spent too, since only one of them could have been used.
+    if (account.activatedAt) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
+    if (link.expiresAt.getTime() <= Date.now() || (await this.tokens.isSuperseded(link))) {
       throw new DomainError(ErrorCode.ActivationLinkExpired, 'This activation link has expired or was replaced by a newer one.');
     }
-    return { hash, account };
+    return { link, account };
   }
 }

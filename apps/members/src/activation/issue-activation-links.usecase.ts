@@ -7,9 +7,9 @@ import { ActivationTokensRepository } from './persistence/activation-tokens.repo
 /**
  * Fresh single-use links for members, handed over the private RPC reply to the notifications
  * service right before it mails them; each member's earlier links stop working. It runs once per
- * mail, so it only inserts, all the links of a request at once: whether a member is still
- * pending is checked when the link is used, and what the mail says comes with the event or
- * command that asked for it.
+ * mail, so a member's first link is only an insert, all the links of a request at once (a member
+ * who had links already costs a read too): whether a member is still pending is checked when the
+ * link is used, and what the mail says comes with the event or command that asked for it.
  */
 @Injectable()
 export class IssueActivationLinksUseCase {
@@ -22,7 +22,7 @@ export class IssueActivationLinksUseCase {
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + this.env.ACTIVATION_TTL_HOURS * 3_600_000);
     const issued = command.members.map((member) => ({ member, ...newActivationToken() }));
-    await this.tokens.add(issued.map(({ member, hash }) => ({ _id: hash, memberId: member.memberId, organizationId: member.organizationId, createdAt, expiresAt })));
+    await this.tokens.add(issued.map(({ member, hash }) => ({ tokenHash: hash, memberId: member.memberId, organizationId: member.organizationId, createdAt, expiresAt })));
     return {
       links: issued.map(({ token }) => {
         const activationUrl = new URL('/activate', this.env.PUBLIC_URL);

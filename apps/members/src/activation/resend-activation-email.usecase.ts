@@ -5,6 +5,7 @@ import { ConfirmedPublisher } from '@app/messaging';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { OrganizationsRepository } from '../organizations/persistence/organizations.repository';
 import { DomainError } from '../rpc/domain.error';
+import { AccountActivation } from './account-activation';
 import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
 
 /**
@@ -18,13 +19,17 @@ export class ResendActivationEmailUseCase {
     private readonly accounts: AccountsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly tokens: ActivationTokensRepository,
+    private readonly activation: AccountActivation,
     private readonly publisher: ConfirmedPublisher,
   ) {}
 
   async execute(command: MemberCommand): Promise<void> {
     const account = await this.accounts.findInOrganization(command.organizationId, command.memberId);
     if (!account) throw DomainError.notFound('This member');
-    if (account.activatedAt) throw new DomainError(ErrorCode.AlreadyActive, 'This member has already activated the account.');
+    // An activation interrupted half-way is finished here rather than undone by a new link.
+    if (account.activatedAt || (await this.activation.completeInterrupted(account._id))) {
+      throw new DomainError(ErrorCode.AlreadyActive, 'This member has already activated the account.');
+    }
     await this.tokens.revokeAllForMember(account._id, account.organizationId);
     const organization = await this.organizations.findById(account.organizationId);
     const message: SendActivationEmailCommand = {

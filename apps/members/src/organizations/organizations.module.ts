@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { SignInAttemptsModule } from '../sign-in-attempts/sign-in-attempts.module';
 import { AdminAuthController } from './admin-auth.controller';
 import { CreateAdminUseCase } from './create-admin.usecase';
 import { Admin, AdminSchema } from './persistence/admin.schema';
@@ -15,6 +16,7 @@ import { VerifyAdminUseCase } from './verify-admin.usecase';
       { name: Organization.name, schema: OrganizationSchema },
       { name: Admin.name, schema: AdminSchema },
     ]),
+    SignInAttemptsModule,
   ],
   controllers: [AdminAuthController],
   providers: [OrganizationsRepository, AdminsRepository, CreateAdminUseCase, VerifyAdminUseCase],

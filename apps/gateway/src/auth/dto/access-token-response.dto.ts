@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** The answer to an admin's sign-in. */
 export class AccessTokenResponse {
@@ -23,6 +23,8 @@ export class MemberAccessTokenResponse {
   @ApiProperty({ example: 3600 })
   expiresIn: number;
 
-  @ApiPropertyOptional({ description: 'True when an admin set the password: change it now' })
+  @ApiProperty({
+    description: 'Always false: a member signs in only with a password they chose (an admin-set one answers 403 password_change_required). Kept for clients of 0.3',
+  })
   mustChangePassword: boolean;
 }

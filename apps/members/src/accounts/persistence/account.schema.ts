@@ -49,6 +49,9 @@ export class AccountDocument implements Account {
 
   @Prop({ type: Date, default: null })
   activatedAt: Date | null;
+
+  @Prop({ type: Number })
+  sessionVersion?: number;
 }
 
 export const AccountSchema = SchemaFactory.createForClass(AccountDocument);

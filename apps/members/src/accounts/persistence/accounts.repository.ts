@@ -4,7 +4,7 @@ import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
 import type { MembersQuery, Page } from '@app/contracts';
 import { driverCollection, findEach, insertManyRefused, isDuplicateKeyError } from '@app/persistence';
-import type { Account } from '../account';
+import type { Account, AccountActivation } from '../account';
 import { AccountDocument } from './account.schema';
 
 function escapeRegex(text: string): string {
@@ -57,11 +57,25 @@ export class AccountsRepository {
     return this.accounts.findOne({ accountName }).lean();
   }
 
-  async activate(id: string, changes: Pick<Account, 'passwordHash' | 'firstName' | 'lastName'>): Promise<void> {
-    await this.accounts.updateOne(
-      { _id: id },
-      { $set: { ...changes, status: 'active', mustChangePassword: false, activatedAt: new Date() } },
-    );
+  /**
+   * The member's own password, names, status and session version in one write of one document, so
+   * nothing shows `active` without its password and `activatedAt`. Only a pending account is
+   * changed: applying the same activation again, or late, does nothing.
+   */
+  async activate(id: string, activation: AccountActivation): Promise<void> {
+    await this.collection.updateOne({ _id: id, activatedAt: null }, { $set: { ...activation, status: 'active', mustChangePassword: false } });
+  }
+
+  /** An active member's new password, if the current one is still `currentHash`; their earlier sessions end with the version. */
+  async changePassword(id: string, currentHash: string, passwordHash: string, sessionVersion: number): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, passwordHash: currentHash }, { $set: { passwordHash, sessionVersion } });
+    return result.matchedCount === 1;
+  }
+
+  /** Accounts that show `active` without `activatedAt` (an admin-set password, before 0.4) go back to pending; answers how many. */
+  async markUnactivatedPending(): Promise<number> {
+    const result = await this.collection.updateMany({ status: 'active', activatedAt: null }, { $set: { status: 'pending_activation' } });
+    return result.modifiedCount;
   }
 
   /** Account names of the accounts among these ids that exist. */

@@ -1,14 +1,16 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * An activation link, known only by the SHA-256 of its token, or a revocation of a member's links.
- * Nothing here is ever updated: a member's newest record decides, so issuing a link costs one
- * insert (an update by `memberId` reads the whole collection on FerretDB, which grows with every
- * member). A link is live while it is its member's newest record and has not expired.
+ * A member's activation links and revocations, numbered 0, 1, 2… per member by their `_id`
+ * (`<memberId>:<seq>`), so two records can never share a number. A link is live only while no
+ * record numbered after it exists (and it has not expired): a new link or a revocation ends the
+ * earlier ones the moment it is inserted, whatever the clocks of the instances that wrote them.
+ * Nothing here is ever updated, and the first link of each member, issued in bulk, is a plain
+ * insert. Records written before 0.4 have the token's hash as `_id` and no `seq`; they are
+ * ordered by `createdAt`, and any numbered record of the member comes after them.
  */
 @Schema({ collection: 'activation_tokens', versionKey: false })
 export class ActivationToken {
-  /** SHA-256 (hex) of the token: the token itself is never stored. A revocation has a random id. */
   @Prop({ type: String, required: true })
   _id: string;
 
@@ -18,6 +20,14 @@ export class ActivationToken {
   @Prop({ required: true })
   organizationId: string;
 
+  /** The record's number among its member's; absent on records written before 0.4. */
+  @Prop({ type: Number })
+  seq?: number;
+
+  /** SHA-256 (hex) of the token: the token itself is never stored. Null for a revocation; absent before 0.4 (the `_id` was the hash). */
+  @Prop({ type: String })
+  tokenHash?: string | null;
+
   @Prop({ required: true })
   createdAt: Date;
 
@@ -25,23 +35,14 @@ export class ActivationToken {
   @Prop({ required: true })
   expiresAt: Date;
 
-  /** A revocation is no link: it only ends the links issued before it. */
+  /** A revocation is no link: it only ends the links numbered before it. */
   @Prop({ required: true })
   revocation: boolean;
 }
 
 export const ActivationTokenSchema = SchemaFactory.createForClass(ActivationToken);
-/** Serves "is there a newer record for this member?" on MongoDB. */
+/** A link by its token, and a member's newest record, on MongoDB. */
+ActivationTokenSchema.index({ tokenHash: 1 });
+ActivationTokenSchema.index({ memberId: 1, seq: -1 });
+/** Orders the records written before 0.4. */
 ActivationTokenSchema.index({ memberId: 1, createdAt: 1 });
-
-/** The use of a token: inserted once, so two concurrent activations cannot both succeed. */
-@Schema({ collection: 'activation_token_uses', versionKey: false })
-export class ActivationTokenUse {
-  @Prop({ type: String, required: true })
-  _id: string;
-
-  @Prop({ required: true })
-  usedAt: Date;
-}
-
-export const ActivationTokenUseSchema = SchemaFactory.createForClass(ActivationTokenUse);

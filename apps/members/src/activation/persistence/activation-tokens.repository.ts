@@ -2,54 +2,92 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
-import { randomUUID } from 'node:crypto';
-import { driverCollection, insertedOnce } from '@app/persistence';
-import { ActivationToken, ActivationTokenUse } from './activation-token.schema';
+import { driverCollection, insertedOnce, insertManyRefused } from '@app/persistence';
+import { ActivationToken } from './activation-token.schema';
 
-type NewActivationToken = Omit<ActivationToken, 'revocation'>;
+/** A link as the activation pages need it. */
+export interface StoredActivationLink {
+  tokenHash: string;
+  memberId: string;
+  organizationId: string;
+  /** Null for a link issued before 0.4. */
+  seq: number | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NewActivationLink {
+  tokenHash: string;
+  memberId: string;
+  organizationId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+type NewRecord = Omit<NewActivationLink, 'tokenHash'> & { tokenHash: string | null };
+
+/** Concurrent issuers of one member's links each take the next number; this many collisions in a row is a fault. */
+const NUMBERING_TRIES = 20;
 
 @Injectable()
 export class ActivationTokensRepository {
-  constructor(
-    @InjectModel(ActivationToken.name) private readonly tokens: Model<ActivationToken>,
-    @InjectModel(ActivationTokenUse.name) private readonly uses: Model<ActivationTokenUse>,
-  ) {}
+  constructor(@InjectModel(ActivationToken.name) private readonly tokens: Model<ActivationToken>) {}
 
   /** The driver: many links in one insert, without mongoose's casting. */
   private get collection(): Collection<ActivationToken> {
     return driverCollection(this.tokens);
   }
 
-  /** Stores new links; being each member's newest record, they end the ones before them. */
-  async add(tokens: NewActivationToken[]): Promise<void> {
-    await this.collection.insertMany(tokens.map((token) => ({ ...token, revocation: false })), { ordered: false });
+  /**
+   * Stores new links, each numbered after its member's records so that it ends the earlier ones.
+   * All are first inserted as number 0, at once: a member's first link, the common case in bulk,
+   * costs that insert and nothing else. Only members who had a record already are read.
+   */
+  async add(links: NewActivationLink[]): Promise<void> {
+    const refused = await insertManyRefused(this.collection, links.map((link) => this.record(link, 0)));
+    for (const index of refused) await this.appendAfterNewest(links[index]);
   }
 
   /** Ends every link of the member issued until now. */
   async revokeAllForMember(memberId: string, organizationId: string): Promise<void> {
     const now = new Date();
-    await this.collection.insertOne({ _id: `revocation:${randomUUID()}`, memberId, organizationId, createdAt: now, expiresAt: now, revocation: true });
+    await this.appendAfterNewest({ memberId, organizationId, tokenHash: null, createdAt: now, expiresAt: now });
   }
 
-  findLinkByHash(hash: string): Promise<ActivationToken | null> {
-    return this.tokens.findOne({ _id: hash, revocation: false }).lean();
+  /** The link with this token hash; a revocation is no link. */
+  async findLink(tokenHash: string): Promise<StoredActivationLink | null> {
+    const numbered = await this.collection.findOne({ tokenHash });
+    const record = numbered ?? (await this.collection.findOne({ _id: tokenHash, revocation: false }));
+    if (!record) return null;
+    const { memberId, organizationId, createdAt, expiresAt } = record;
+    return { tokenHash, memberId, organizationId, seq: record.seq ?? null, createdAt, expiresAt };
   }
 
-  /** True when a link or a revocation came after this link (equal times are ordered by id). */
-  async isSuperseded(token: ActivationToken): Promise<boolean> {
+  /** True when a record numbered after this link exists (for a link of before 0.4: any numbered record, or a later one of before 0.4). */
+  async isSuperseded(link: StoredActivationLink): Promise<boolean> {
+    if (link.seq !== null) return this.exists(`${link.memberId}:${link.seq + 1}`);
+    if (await this.exists(`${link.memberId}:0`)) return true;
     const newer = await this.tokens.exists({
-      memberId: token.memberId,
-      $or: [{ createdAt: { $gt: token.createdAt } }, { createdAt: token.createdAt, _id: { $gt: token._id } }],
+      memberId: link.memberId,
+      $or: [{ createdAt: { $gt: link.createdAt } }, { createdAt: link.createdAt, _id: { $gt: link.tokenHash } }],
     });
     return newer !== null;
   }
 
-  async isUsed(hash: string): Promise<boolean> {
-    return (await this.uses.exists({ _id: hash })) !== null;
+  private async exists(id: string): Promise<boolean> {
+    return (await this.collection.countDocuments({ _id: id }, { limit: 1 })) > 0;
   }
 
-  /** True for exactly one caller per token. */
-  async markUsed(hash: string): Promise<boolean> {
-    return insertedOnce(this.uses.create({ _id: hash, usedAt: new Date() }));
+  /** Inserts the record as its member's next number: the newest plus one, again after losing a race for it. */
+  private async appendAfterNewest(record: NewRecord): Promise<void> {
+    for (let attempt = 0; attempt < NUMBERING_TRIES; attempt += 1) {
+      const newest = await this.collection.findOne({ memberId: record.memberId }, { sort: { seq: -1 }, projection: { seq: 1 } });
+      if (await insertedOnce(this.collection.insertOne(this.record(record, (newest?.seq ?? -1) + 1)))) return;
+    }
+    throw new Error(`member ${record.memberId}: no free activation record number after ${NUMBERING_TRIES} tries`);
+  }
+
+  private record(record: NewRecord, seq: number): ActivationToken {
+    return { _id: `${record.memberId}:${seq}`, seq, revocation: record.tokenHash === null, ...record };
   }
 }

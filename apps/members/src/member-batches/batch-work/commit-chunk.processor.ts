@@ -127,8 +127,9 @@ export class CommitChunkProcessor {
       accountName,
       firstName: row.firstName,
       lastName: row.lastName,
-      // A password set by the admin lets the member sign in at once, and must be changed then.
-      status: passwordSet ? 'active' : 'pending_activation',
+      // Pending until the member sets their own password: through the link, or by changing the
+      // one the admin set (signing in with it alone answers password_change_required).
+      status: 'pending_activation',
       passwordHash: row.passwordHash,
       mustChangePassword: passwordSet,
       locale: organization.locale,
