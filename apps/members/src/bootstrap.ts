@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
-import { Queues } from '@app/contracts';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { MembersRpcServer } from '@app/messaging';
 import { JsonLogger } from '@app/observability';
 import type { MembersEnvironment } from './config/members.environment';
 import { MembersModule } from './members.module';
@@ -22,15 +22,8 @@ export async function startMembersService(env: MembersEnvironment): Promise<Runn
   }
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     logger,
-    transport: Transport.RMQ,
-    options: {
-      urls: [env.AMQP_URL],
-      queue: Queues.MembersRpc,
-      queueOptions: { durable: true },
-      // Requests are answered or time out at the gateway; nothing here needs redelivery.
-      noAck: true,
-      prefetchCount: 50,
-    },
+    // Acked once answered, MEMBERS_RPC_PREFETCH at a time: a flood of requests waits on the broker.
+    strategy: new MembersRpcServer({ amqpUrl: env.AMQP_URL, prefetch: env.MEMBERS_RPC_PREFETCH, connectionName: `members-${env.MEMBERS_ROLE}-rpc` }),
   });
   app.enableShutdownHooks();
   await app.listen();

@@ -1,6 +1,13 @@
-import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { KeptChannel } from './kept-channel';
 import type { RabbitConnection } from './rabbit-connection';
 import { assertSharedExchanges } from './topology';
+
+/**
+ * How long a publish waits for a channel the broker just closed to be opened again (a fraction of
+ * a second) before failing; while the whole connection is down it fails at once.
+ */
+const REOPEN_WAIT_MS = 2_000;
 
 export class PublishFailedError extends Error {
   constructor(message: string) {
@@ -31,24 +38,26 @@ interface Pending {
  * Publishes persistent JSON messages on a confirm channel. The returned promise settles only
  * when the broker confirmed (or refused) the message, so a caller can mark work as sent
  * only after the broker took responsibility for it. Many publishes may be in flight at once.
+ * When the broker closes the channel (a message over its size limit, an exchange deleted), the
+ * messages in flight on it fail and the next ones go out on a new channel, exchanges declared again.
  */
 export class ConfirmedPublisher {
-  private channel?: ConfirmChannel;
+  private channel?: KeptChannel<ConfirmChannel>;
   private readonly inFlight = new Map<string, Pending>();
 
   constructor(private readonly connection: RabbitConnection) {}
 
   async start(): Promise<void> {
-    await this.connection.onEachConnection((model) => this.openChannel(model));
+    this.channel = await this.connection.keepConfirmChannel('publisher', (channel) => this.setUp(channel));
   }
 
   get isReady(): boolean {
-    return this.channel !== undefined;
+    return this.channel?.current !== undefined;
   }
 
-  publish(exchange: string, routingKey: string, body: unknown, options: PublishOptions): Promise<PublishResult> {
-    const channel = this.channel;
-    if (!channel) return Promise.reject(new PublishFailedError('RabbitMQ is not connected'));
+  async publish(exchange: string, routingKey: string, body: unknown, options: PublishOptions): Promise<PublishResult> {
+    const channel = this.channel?.current ?? (this.connection.isConnected ? await this.channel?.ready(REOPEN_WAIT_MS) : undefined);
+    if (!channel) throw new PublishFailedError('RabbitMQ is not connected');
     const pending: Pending = { routed: true };
     this.inFlight.set(options.messageId, pending);
     return new Promise<PublishResult>((resolve, reject) => {
@@ -80,17 +89,11 @@ export class ConfirmedPublisher {
     });
   }
 
-  private async openChannel(model: ChannelModel): Promise<void> {
-    const channel = await model.createConfirmChannel();
+  private async setUp(channel: ConfirmChannel): Promise<void> {
     await assertSharedExchanges(channel);
     channel.on('return', (message: ConsumeMessage) => {
       const pending = this.inFlight.get(String(message.properties.messageId));
       if (pending) pending.routed = false;
     });
-    channel.on('close', () => {
-      if (this.channel === channel) this.channel = undefined;
-    });
-    channel.on('error', () => undefined);
-    this.channel = channel;
   }
 }

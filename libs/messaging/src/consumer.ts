@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Channel, ConsumeMessage } from 'amqplib';
 import type { RabbitConnection } from './rabbit-connection';
 
 /** What a handler decides about a message it could not process. */
@@ -26,21 +26,29 @@ interface ConsumerOptions {
   handle: (message: ConsumeMessage, channel: Channel) => Promise<void>;
 }
 
-/** Starts a manual-ack consumer with bounded prefetch, re-started after each reconnection. */
+/**
+ * Starts a manual-ack consumer with bounded prefetch on a channel kept open: re-started after each
+ * reconnection, after the broker closed its channel (a consumer that did not ack in time, a
+ * declaration refused), and after the broker cancelled it (its queue was deleted: declared again).
+ */
 export async function startConsumer(
   connection: RabbitConnection,
   options: ConsumerOptions,
   logger: LoggerService,
 ): Promise<void> {
-  await connection.onEachConnection(async (model: ChannelModel) => {
-    const channel = await model.createChannel();
-    channel.on('error', () => undefined);
+  await connection.keepChannel(`consumer ${options.queue}`, async (channel: Channel) => {
     await options.declare(channel);
     await channel.prefetch(options.prefetch);
     await channel.consume(
       options.queue,
       (message) => {
-        if (!message) return;
+        if (!message) {
+          // The broker cancelled the consumer (its queue was deleted). Closing the channel opens a
+          // new one, which declares the queue again; unacked messages go back to the broker.
+          logger.warn({ message: 'consumer cancelled by RabbitMQ; declaring its queue again', queue: options.queue }, 'Consumer');
+          channel.close().catch(() => undefined);
+          return;
+        }
         options.handle(message, channel).then(
           () => {
             try {

@@ -1,8 +1,11 @@
 export * from './confirmed-publisher';
 export * from './consumer';
+export type { KeptChannel } from './kept-channel';
 export type { MembersRpcFailure } from './members-rpc/members-rpc-failure';
 export { MembersRpcClient } from './members-rpc/members-rpc.client';
 export { MembersRpcModule } from './members-rpc/members-rpc.module';
+export { MembersRpcProxy } from './members-rpc/members-rpc.proxy';
+export { MembersRpcServer } from './members-rpc/members-rpc.server';
 export * from './rabbit-connection';
 export { MessageForwarder } from './retries/message-forwarder';
 export * from './retries/retry-schedule';

@@ -2,6 +2,7 @@ export * from './test-backends';
 export * from './event-tap';
 export * from './broker-outage';
 export * from './broker-probe';
+export * from './broker-queues';
 export * from './smtp-capture';
 export * from './service-logs';
 export * from './members-rpc-client';

@@ -1,6 +1,5 @@
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { ErrorCode, Queues } from '@app/contracts';
-import { type MembersRpcFailure, MembersRpcClient } from '@app/messaging';
+import { ErrorCode } from '@app/contracts';
+import { type MembersRpcFailure, MembersRpcClient, MembersRpcProxy } from '@app/messaging';
 
 /** A request the members service answered with an error, or could not answer: its stable `code`, message and details. */
 export class MembersRpcRefusal extends Error {
@@ -20,11 +19,10 @@ export class MembersRpcRefusal extends Error {
 }
 
 /**
- * The apps' `MembersRpcClient` on a connection of its own (a `ClientRMQ` on `members.rpc`), for
+ * The apps' `MembersRpcClient` on a connection of its own (a `MembersRpcProxy` on `members.rpc`), for
  * tests that ask the members service directly. A failed request rejects with a MembersRpcRefusal;
  * `onApplicationShutdown()` closes the connection.
  */
 export function connectMembersRpc(amqpUrl: string, timeoutMs = 10_000): MembersRpcClient {
-  const proxy = ClientProxyFactory.create({ transport: Transport.RMQ, options: { urls: [amqpUrl], queue: Queues.MembersRpc, queueOptions: { durable: true } } });
-  return new MembersRpcClient(proxy, { amqpUrl, timeoutMs, toError: (failure) => new MembersRpcRefusal(failure) });
+  return new MembersRpcClient(new MembersRpcProxy(amqpUrl, 'test-members-rpc'), { amqpUrl, timeoutMs, toError: (failure) => new MembersRpcRefusal(failure) });
 }

@@ -24,7 +24,7 @@ export interface SmtpRefusal {
 }
 
 /**
- * A real SMTP server for tests on 127.0.0.1 (no TLS, no authentication), keeping each mail it
+ * A real SMTP server for tests on 127.0.0.1, or on every interface (no TLS, no authentication), keeping each mail it
  * accepts parsed. It can refuse recipients (451 temporary, 550 permanent), and stop then start
  * again on the same port to play an SMTP server that is down for a while.
  */
@@ -37,10 +37,11 @@ export class SmtpCapture {
   private refusal?: { code: number; message: string };
   private boundPort = 0;
 
-  private constructor() {}
+  private constructor(private readonly host: string) {}
 
-  static async start(): Promise<SmtpCapture> {
-    const capture = new SmtpCapture();
+  /** `host` '0.0.0.0' listens on every interface, for a test that reaches it by another name than 127.0.0.1. */
+  static async start(host = '127.0.0.1'): Promise<SmtpCapture> {
+    const capture = new SmtpCapture(host);
     await capture.listen();
     return capture;
   }
@@ -133,7 +134,7 @@ export class SmtpCapture {
     server.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
+      server.listen(port, this.host, () => resolve());
     });
     this.boundPort = (server.server.address() as AddressInfo).port;
     this.server = server;

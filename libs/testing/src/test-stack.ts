@@ -130,10 +130,22 @@ export class TestStack {
    */
   async addMembers(admin: SignedInAdmin, emails: string[], passwords: Record<string, string> = {}): Promise<AddedMembers> {
     const auth = { Authorization: `Bearer ${admin.token}` };
-    const batch: MemberBatchView = (await this.http().post('/api/v1/member-batches').set(auth).send({ emails }).expect(201)).body;
-    for (const row of batch.rows ?? []) {
-      const password = passwords[row.email];
-      if (password) await this.http().patch(`/api/v1/member-batches/${batch.id}/rows/${row.id}`).set(auth).send({ password }).expect(200);
+    const created = await this.http().post('/api/v1/member-batches').set(auth).send({ emails });
+    if (created.status !== 201 && created.status !== 202) throw new Error(`adding members answered ${created.status}: ${JSON.stringify(created.body)}`);
+    // Up to 500 addresses come back ready with their rows; more are checked by the workers first.
+    const batch: MemberBatchView = created.body;
+    if (batch.status === 'validating') {
+      await eventually(
+        async () => ((await this.http().get(`/api/v1/member-batches/${batch.id}`).set(auth)).body.status === 'ready' ? true : undefined),
+        60_000,
+        `batch ${batch.id} ready`,
+      );
+    }
+    if (Object.keys(passwords).length > 0) {
+      for (const row of await this.rowsOf(auth, batch.id, 'valid')) {
+        const password = passwords[row.email];
+        if (password) await this.http().patch(`/api/v1/member-batches/${batch.id}/rows/${row.id}`).set(auth).send({ password }).expect(200);
+      }
     }
     await this.http().post(`/api/v1/member-batches/${batch.id}/commit`).set(auth).expect(202);
     await eventually(
@@ -141,15 +153,18 @@ export class TestStack {
       30_000,
       `batch ${batch.id} completed`,
     );
-    const created: BatchRowView[] = [];
-    for (let page = 1; ; page += 1) {
-      const rows = (await this.http().get(`/api/v1/member-batches/${batch.id}/rows?status=created&limit=500&page=${page}`).set(auth).expect(200)).body;
-      created.push(...rows.items);
-      if (rows.items.length === 0 || created.length >= rows.total) break;
-    }
     return new AddedMembers(
       batch.id,
-      created.map((row) => ({ memberId: row.memberId!, organizationId: admin.organizationId, email: row.email, accountName: row.accountName! })),
+      (await this.rowsOf(auth, batch.id, 'created')).map((row) => ({ memberId: row.memberId!, organizationId: admin.organizationId, email: row.email, accountName: row.accountName! })),
     );
+  }
+
+  private async rowsOf(auth: Record<string, string>, batchId: string, status: 'valid' | 'created'): Promise<BatchRowView[]> {
+    const rows: BatchRowView[] = [];
+    for (let page = 1; ; page += 1) {
+      const answer = (await this.http().get(`/api/v1/member-batches/${batchId}/rows?status=${status}&limit=500&page=${page}`).set(auth).expect(200)).body;
+      rows.push(...answer.items);
+      if (answer.items.length === 0 || rows.length >= answer.total) return rows;
+    }
   }
 }

@@ -9,7 +9,7 @@ import { membersFailure } from './members-failure';
   imports: [
     MembersRpcModule.registerAsync({
       inject: [GatewayEnvironment],
-      useFactory: (env: GatewayEnvironment) => ({ amqpUrl: env.AMQP_URL, timeoutMs: env.RPC_TIMEOUT_MS, toError: membersFailure }),
+      useFactory: (env: GatewayEnvironment) => ({ amqpUrl: env.AMQP_URL, connectionName: 'gateway', timeoutMs: env.RPC_TIMEOUT_MS, toError: membersFailure }),
     }),
   ],
   exports: [MembersRpcModule],

@@ -18,6 +18,15 @@ describe('NotificationsEnvironment', () => {
     expect(env.MAIL_RETRY_DELAYS_MS).toEqual([15_000, 60_000, 300_000]);
     expect(env.MAIL_CLAIM_LEASE_MS).toBe(120_000);
     expect(env.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    expect(env.SMTP_ALLOW_PLAINTEXT).toBe(false);
+  });
+
+  it.each([
+    [{ SMTP_URL: 'smtp://smtp.example.com:587' }, false],
+    [{ SMTP_URL: 'smtp://mailpit:1025', SMTP_ALLOW_PLAINTEXT: 'true' }, true],
+    [{ SMTP_URL: 'smtp://smtp.example.com:587?ignoreTLS=true', SMTP_ALLOW_PLAINTEXT: 'true' }, true],
+  ])('accepts %j', (values, allowPlaintext) => {
+    expect(loadEnvironment(NotificationsEnvironment, values).SMTP_ALLOW_PLAINTEXT).toBe(allowPlaintext);
   });
 
   it.each([
@@ -37,6 +46,9 @@ describe('NotificationsEnvironment', () => {
     [{ MAIL_CLAIM_LEASE_MS: '500' }, 'MAIL_CLAIM_LEASE_MS must be at least 1000'],
     [{ MAIL_CLAIM_LEASE_MS: 'long' }, 'MAIL_CLAIM_LEASE_MS must be a whole number'],
     [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL must be an smtp:// or smtps:// URL'],
+    [{ SMTP_ALLOW_PLAINTEXT: 'yes' }, 'SMTP_ALLOW_PLAINTEXT must be true or false'],
+    [{ SMTP_URL: 'smtp://smtp.example.com:587?ignoreTLS=true' }, 'SMTP_URL weakens TLS (ignoreTLS=true) for smtp.example.com'],
+    [{ SMTP_URL: 'smtps://smtp.example.com:465?tls.rejectUnauthorized=false', SMTP_ALLOW_PLAINTEXT: 'false' }, 'set SMTP_ALLOW_PLAINTEXT=true'],
   ])('refuses %j naming the variable', (values, expected) => {
     expect(problemWith(values)).toContain(expected);
   });

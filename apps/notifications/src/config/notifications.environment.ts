@@ -1,6 +1,19 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  type ValidationArguments,
+  ValidateBy,
+} from 'class-validator';
 import { PublicUrlEnvironment } from '@app/config';
+import { smtpTlsProblem } from './smtp-tls-policy';
 
 const HOUR_MS = 3_600_000;
 
@@ -10,9 +23,29 @@ function delayList({ value }: { value: unknown }): unknown {
   return /^\s*\d+(\s*,\s*\d+)*\s*$/.test(value) ? value.split(',').map(Number) : [Number.NaN];
 }
 
+/** SMTP_URL must not weaken TLS to a server on another machine unless SMTP_ALLOW_PLAINTEXT says so. */
+const KeepsTlsToOtherMachines = ValidateBy({
+  name: 'keepsTlsToOtherMachines',
+  validator: {
+    validate: (value: unknown, args?: ValidationArguments) =>
+      typeof value !== 'string' || smtpTlsProblem(value, (args?.object as NotificationsEnvironment).SMTP_ALLOW_PLAINTEXT === true) === undefined,
+    defaultMessage: (args?: ValidationArguments) => smtpTlsProblem(String(args?.value), false) ?? 'SMTP_URL weakens TLS',
+  },
+});
+
 export class NotificationsEnvironment extends PublicUrlEnvironment {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' })
+  @KeepsTlsToOtherMachines
   SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /**
+   * `false` (the default): mail to an SMTP server on another machine goes over TLS (smtps://, or
+   * STARTTLS required on smtp://) with its certificate verified, or not at all. `true` lets it go
+   * unencrypted when the server offers no STARTTLS, e.g. to a mail catcher in a container.
+   */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'SMTP_ALLOW_PLAINTEXT must be true or false' })
+  SMTP_ALLOW_PLAINTEXT = false;
 
   @IsString()
   @MinLength(3, { message: 'MAIL_FROM must be an address such as "Roster <no-reply@roster.local>"' })

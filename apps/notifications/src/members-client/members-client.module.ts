@@ -8,7 +8,7 @@ import { membersFailure } from './members-failure';
   imports: [
     MembersRpcModule.registerAsync({
       inject: [NotificationsEnvironment],
-      useFactory: (env: NotificationsEnvironment) => ({ amqpUrl: env.AMQP_URL, timeoutMs: env.RPC_TIMEOUT_MS, toError: membersFailure }),
+      useFactory: (env: NotificationsEnvironment) => ({ amqpUrl: env.AMQP_URL, connectionName: 'notifications-rpc', timeoutMs: env.RPC_TIMEOUT_MS, toError: membersFailure }),
     }),
   ],
   exports: [MembersRpcModule],

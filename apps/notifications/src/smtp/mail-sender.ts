@@ -17,7 +17,7 @@ export class MailSender implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(env: NotificationsEnvironment) {
-    this.transport = createTransport(smtpTransportOptions(env.SMTP_URL), { from: env.MAIL_FROM });
+    this.transport = createTransport(smtpTransportOptions(env.SMTP_URL, env.SMTP_ALLOW_PLAINTEXT), { from: env.MAIL_FROM });
   }
 
   /**

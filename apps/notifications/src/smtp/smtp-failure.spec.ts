@@ -17,6 +17,18 @@ describe('smtpFailure', () => {
     ['a refused connection', { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:2525' }, false, 'SMTP server unavailable (ESOCKET: connect ECONNREFUSED 127.0.0.1:2525)'],
     ['a timeout', { code: 'ETIMEDOUT', message: 'Greeting never received' }, false, 'SMTP server unavailable (ETIMEDOUT: Greeting never received)'],
     ['something that is not an error', 'boom', false, 'SMTP server unavailable (boom)'],
+    [
+      'STARTTLS refused where TLS is required',
+      { code: 'ETLS', command: 'STARTTLS', responseCode: 500, response: '500 Error: command not recognized', message: 'Error upgrading connection with STARTTLS' },
+      false,
+      'SMTP server offers no usable TLS (500 Error: command not recognized); mail to a server on another machine needs TLS unless SMTP_ALLOW_PLAINTEXT=true',
+    ],
+    [
+      'a certificate that does not verify',
+      { code: 'ETLS', message: 'self-signed certificate' },
+      false,
+      'SMTP server offers no usable TLS (self-signed certificate); mail to a server on another machine needs TLS unless SMTP_ALLOW_PLAINTEXT=true',
+    ],
   ])('%s', (_, error, permanent, reason) => {
     const failure = smtpFailure(error);
 

@@ -3,6 +3,7 @@ import { NEVER, of, throwError } from 'rxjs';
 import { type BatchRowView, type MemberBatchView, MembersRpc, type Page, type PingReply } from '@app/contracts';
 import type { MembersRpcFailure } from './members-rpc-failure';
 import { MembersRpcClient } from './members-rpc.client';
+import type { MembersRpcProxy } from './members-rpc.proxy';
 
 class FailureSeen extends Error {
   constructor(readonly failure: MembersRpcFailure) {
@@ -12,7 +13,7 @@ class FailureSeen extends Error {
 
 function clientAnswering(answer: () => ReturnType<ClientProxy['send']>, timeoutMs = 1_000) {
   const proxy = { send: jest.fn(answer), close: jest.fn(async () => undefined) };
-  const client = new MembersRpcClient(proxy as unknown as ClientProxy, { amqpUrl: 'amqp://unused', timeoutMs, toError: (failure) => new FailureSeen(failure) });
+  const client = new MembersRpcClient(proxy as unknown as MembersRpcProxy, { amqpUrl: 'amqp://unused', timeoutMs, toError: (failure) => new FailureSeen(failure) });
   return { client, proxy };
 }
 
@@ -57,6 +58,18 @@ describe('MembersRpcClient', () => {
 
     await client.onApplicationShutdown();
     expect(proxy.close).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['connected', Promise.resolve(), true, true],
+    ['still connecting', new Promise<void>(() => undefined), false, false],
+    ['connected, its channel being reopened', Promise.resolve(), false, false],
+  ])('tells whether the broker is reachable: %s', async (_, connecting, channelOpen, reachable) => {
+    const proxy = { connect: jest.fn(() => connecting), isConnected: channelOpen };
+    const client = new MembersRpcClient(proxy as unknown as MembersRpcProxy, { amqpUrl: 'amqp://unused', timeoutMs: 1_000, toError: (failure) => new FailureSeen(failure) });
+
+    await expect(client.brokerReachable(20)).resolves.toBe(reachable);
+    expect(proxy.connect).toHaveBeenCalledTimes(1);
   });
 
   it('types each pattern by its request and reply', () => {

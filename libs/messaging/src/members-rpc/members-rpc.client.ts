@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import type { MembersRpcContract } from '@app/contracts';
 import { membersRpcFailure } from './members-rpc-failure';
 import { MEMBERS_RPC_OPTIONS, type MembersRpcOptions } from './members-rpc.module-definition';
+import type { MembersRpcProxy } from './members-rpc.proxy';
 
 export const MEMBERS_RPC_PROXY = Symbol('MEMBERS_RPC_PROXY');
 
@@ -14,9 +14,22 @@ export const MEMBERS_RPC_PROXY = Symbol('MEMBERS_RPC_PROXY');
 @Injectable()
 export class MembersRpcClient implements OnApplicationShutdown {
   constructor(
-    @Inject(MEMBERS_RPC_PROXY) private readonly proxy: ClientProxy,
+    @Inject(MEMBERS_RPC_PROXY) private readonly proxy: MembersRpcProxy,
     @Inject(MEMBERS_RPC_OPTIONS) private readonly options: MembersRpcOptions,
   ) {}
+
+  /**
+   * Whether the broker can be reached: the one connection of this client is up with its channel
+   * open. Opens it if no request did yet (it is opened once, on first use, and kept), waiting at
+   * most `timeoutMs`; no message is sent.
+   */
+  async brokerReachable(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([this.proxy.connect().catch(() => undefined), gaveUp]);
+    clearTimeout(timer);
+    return this.proxy.isConnected;
+  }
 
   async send<P extends keyof MembersRpcContract>(
     pattern: P,

@@ -4,6 +4,8 @@ import type { MembersRpcFailure } from './members-rpc-failure';
 export interface MembersRpcOptions {
   /** The broker the members service listens on. */
   amqpUrl: string;
+  /** Names the connection in the RabbitMQ management UI, e.g. `gateway`. */
+  connectionName?: string;
   /** How long a request waits for its reply, unless the call asks for less. */
   timeoutMs: number;
   /** What a failed request throws, in the terms of the app's callers. */

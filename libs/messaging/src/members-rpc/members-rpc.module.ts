@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { Queues } from '@app/contracts';
 import { MEMBERS_RPC_PROXY, MembersRpcClient } from './members-rpc.client';
+import { MembersRpcProxy } from './members-rpc.proxy';
 import { ConfigurableMembersRpcModule, MEMBERS_RPC_OPTIONS, type MembersRpcOptions } from './members-rpc.module-definition';
 
 /** Provides `MembersRpcClient`; each app registers it with its own timeout and error mapping. */
@@ -10,11 +9,7 @@ import { ConfigurableMembersRpcModule, MEMBERS_RPC_OPTIONS, type MembersRpcOptio
     {
       provide: MEMBERS_RPC_PROXY,
       inject: [MEMBERS_RPC_OPTIONS],
-      useFactory: ({ amqpUrl }: MembersRpcOptions) =>
-        ClientProxyFactory.create({
-          transport: Transport.RMQ,
-          options: { urls: [amqpUrl], queue: Queues.MembersRpc, queueOptions: { durable: true } },
-        }),
+      useFactory: ({ amqpUrl, connectionName }: MembersRpcOptions) => new MembersRpcProxy(amqpUrl, connectionName ?? 'members-rpc-client'),
     },
     MembersRpcClient,
   ],

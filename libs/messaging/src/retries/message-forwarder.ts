@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { KeptChannel } from '../kept-channel';
 import { RabbitConnection } from '../rabbit-connection';
 
 /** Headers RabbitMQ writes when it dead-letters a message; it keeps them itself, a copy must not carry stale ones. */
@@ -14,23 +15,16 @@ const BROKER_HEADERS = /^x-(death|first-death-|last-death-)/;
  */
 @Injectable()
 export class MessageForwarder implements OnModuleInit {
-  private channel?: ConfirmChannel;
+  private channel?: KeptChannel<ConfirmChannel>;
 
   constructor(private readonly connection: RabbitConnection) {}
 
   async onModuleInit(): Promise<void> {
-    await this.connection.onEachConnection(async (model) => {
-      const channel = await model.createConfirmChannel();
-      channel.on('error', () => undefined);
-      channel.on('close', () => {
-        if (this.channel === channel) this.channel = undefined;
-      });
-      this.channel = channel;
-    });
+    this.channel = await this.connection.keepConfirmChannel('forwarder', async () => undefined);
   }
 
   forward(message: ConsumeMessage, queue: string, headers: Record<string, unknown>): Promise<void> {
-    const channel = this.channel;
+    const channel = this.channel?.current;
     if (!channel) return Promise.reject(new Error('RabbitMQ is not connected'));
     const { properties } = message;
     const kept = Object.fromEntries(Object.entries(properties.headers ?? {}).filter(([name]) => !BROKER_HEADERS.test(name)));
