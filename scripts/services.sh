@@ -3,7 +3,8 @@
 # FerretDB 1.24.2 (MongoDB wire protocol) on a PostgreSQL from Debian that this script runs itself
 # or, with FERRETDB_BACKEND=sqlite, on SQLite. Idempotent; waits until each one answers.
 # `up` also installs what the tests need besides the backends: Debian's docker-compose (checks
-# docker-compose.yml) and Debian's chromium (the browser tests; Playwright cannot download one here).
+# docker-compose.yml), Debian's chromium (the browser tests; Playwright cannot download one here)
+# and schemathesis from PyPI in var/schemathesis (the API contract test; scripts/schemathesis.sh).
 #
 # PostgreSQL is the default: with 10,000 members and 100,000 rows of other batches, listing a
 # batch's rows took 0.3 s on it against 11 s on SQLite, and a whole import of 20,000 people ran
@@ -77,6 +78,9 @@ install_chromium() {
   log "installing chromium from Debian (the browser tests)"
   apt_install chromium
 }
+
+# The API contract test fuzzes the gateway with schemathesis, from PyPI, in var/schemathesis.
+install_schemathesis() { bash "$ROOT/scripts/schemathesis.sh"; }
 
 rabbitmq_up() {
   install_rabbitmq
@@ -320,6 +324,7 @@ case "$action" in
   up)
     install_compose_validator
     install_chromium
+    install_schemathesis
     if wants rabbitmq; then rabbitmq_up; fi
     if wants ferretdb; then ferretdb_up "$BACKEND"; fi
     # Read by the integration tests when MONGO_URL/AMQP_URL are not set.

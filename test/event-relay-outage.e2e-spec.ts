@@ -41,7 +41,12 @@ describe('AccountCreated survives a RabbitMQ outage during a commit', () => {
     const admin = await stack.signInNewAdmin('Adatum', 'admin@adatum.example');
     const auth = { Authorization: `Bearer ${admin.token}` };
     const emails = Array.from({ length: MEMBERS }, (_, index) => `member${index}@adatum.example`);
-    const batch = (await stack.http().post('/api/v1/member-batches').set(auth).send({ emails }).expect(201)).body;
+    // Over 500 typed addresses are checked by the import workers: answered at once, ready soon after.
+    const accepted = (await stack.http().post('/api/v1/member-batches').set(auth).send({ emails }).expect(202)).body;
+    const batch = await eventually(async () => {
+      const current = (await stack.http().get(`/api/v1/member-batches/${accepted.id}`).set(auth)).body;
+      return current.status === 'ready' ? current : undefined;
+    }, 30_000, 'the typed batch ready');
     expect(batch.counts.valid).toBe(MEMBERS);
 
     await stack.http().post(`/api/v1/member-batches/${batch.id}/commit`).set(auth).expect(202);

@@ -1,28 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { JsonLogger } from '@app/observability';
 import { ACTIVATION_FORM_BODY_LIMIT } from './activation/activation-form';
 import type { GatewayEnvironment } from './config/gateway.environment';
 import { GatewayModule } from './gateway.module';
+import { mountApiDocs } from './http/api-document';
+import { JSON_BODY_LIMIT_BYTES } from './http/request-body-limits';
 import { createValidationPipe } from './http/validation.pipe';
 
 interface RunningGateway {
   app: INestApplication;
   url: string;
   close(): Promise<void>;
-}
-
-function mountApiDocs(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Roster')
-    .setDescription('Member provisioning for company accounts. Every error has the shape {statusCode, code, message, details?}.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 /** Starts the HTTP gateway; used by main.ts and by tests (port 0 picks a free port). */
@@ -35,6 +26,8 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   // HTML forms (activation pages, console) are the only urlencoded bodies the gateway reads; Nest then skips its own, larger, parser.
   app.useBodyParser('urlencoded', { extended: false, limit: ACTIVATION_FORM_BODY_LIMIT, parameterLimit: 20 });
+  // Room for the 5,000 addresses an admin may type (about 180 KB); Nest's default is 100 KB.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (env.DOCS_ENABLED) mountApiDocs(app);

@@ -1,5 +1,5 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ActivationModule } from './activation/activation.module';
 import { AuthModule } from './auth/auth.module';
@@ -8,6 +8,8 @@ import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
+import { GatewayRoutes } from './http/route-table';
+import { MemberAccountModule } from './member-account/member-account.module';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MembersClientModule } from './members-client/members-client.module';
 import { MembersModule } from './members/members.module';
@@ -20,16 +22,19 @@ export class GatewayModule implements NestModule {
       global: true,
       imports: [
         MongooseModule.forRoot(env.MONGO_URL, { serverSelectionTimeoutMS: 5_000 }),
+        DiscoveryModule,
         MembersClientModule,
         HealthModule,
         AuthModule,
         MemberBatchesModule,
         MembersModule,
+        MemberAccountModule,
         ActivationModule,
         ConsoleModule,
       ],
       providers: [
         { provide: GatewayEnvironment, useValue: env },
+        GatewayRoutes,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
       exports: [GatewayEnvironment],

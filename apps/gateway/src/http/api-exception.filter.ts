@@ -1,15 +1,15 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { type ApiErrorBody, ErrorCode } from '@app/contracts';
 import { GatewayEnvironment } from '../config/gateway.environment';
+import { translateFrameworkError } from './framework-errors';
+import { GatewayRoutes } from './route-table';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: ErrorCode.ValidationFailed,
   401: ErrorCode.Unauthorized,
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
-  413: ErrorCode.FileTooLarge,
   422: ErrorCode.ValidationFailed,
   429: ErrorCode.TooManyAttempts,
   503: ErrorCode.ServiceUnavailable,
@@ -25,16 +25,22 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
-  constructor(private readonly env: GatewayEnvironment) {}
+  constructor(
+    private readonly env: GatewayEnvironment,
+    private readonly routes: GatewayRoutes,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, request);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    if (body.statusCode === 405) response.setHeader('Allow', this.routes.allowedMethods(request.path).join(', '));
+    response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  private toBody(exception: unknown, request: Request): ApiErrorBody {
     if (exception instanceof ThrottlerException) {
       return { statusCode: 429, code: ErrorCode.TooManyAttempts, message: 'Too many attempts; wait a minute and try again.' };
     }
@@ -48,10 +54,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       typeof response === 'object' && response !== null && 'message' in response
         ? [(response as { message: unknown }).message].flat().join('; ')
         : exception.message;
-    if (status === 413) {
-      const megabytes = Math.floor(this.env.IMPORT_MAX_BYTES / (1024 * 1024));
-      return { statusCode: 413, code: ErrorCode.FileTooLarge, message: `The file is larger than the ${megabytes} MB this server accepts; split it into smaller files.` };
-    }
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? ErrorCode.InternalError, message };
+    // Our own code answers not-found as an ApiException; a bare one is the router's: no such route.
+    const allowedMethods = exception instanceof NotFoundException ? this.routes.allowedMethods(request.path) : [];
+    const translated = translateFrameworkError(
+      { status, message, cause: exception.cause },
+      { method: request.method, path: request.path, allowedMethods },
+      this.env.IMPORT_MAX_BYTES,
+    );
+    return translated ?? { statusCode: status, code: CODE_BY_STATUS[status] ?? ErrorCode.InternalError, message };
   }
 }

@@ -1,13 +1,16 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type MemberAccountView, MembersRpc, type Page } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { type AdminPrincipal, CurrentAdmin } from '../auth/admin-principal';
 import { ApiErrorResponses } from '../http/api-error-responses.decorator';
+import { ApiPageResponse } from '../http/api-page-response.decorator';
+import { UuidParam } from '../http/uuid-param.pipe';
+import { MemberAccountResponse } from './dto/member-account.response';
 import { MembersQuery } from './dto/members-query.dto';
 
-const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+const MEMBER_ID = new UuidParam('This member');
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -19,6 +22,7 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'The business accounts of the organization' })
+  @ApiPageResponse(MemberAccountResponse, 'A page of members, in the order batches created them')
   @ApiErrorResponses(ErrorCode.ValidationFailed)
   list(@CurrentAdmin() admin: AdminPrincipal, @Query() query: MembersQuery): Promise<Page<MemberAccountView>> {
     return this.members.send(MembersRpc.ListMembers, { ...admin, query });
@@ -26,6 +30,7 @@ export class MembersController {
 
   @Get(':memberId')
   @ApiOperation({ summary: 'One business account' })
+  @ApiOkResponse({ type: MemberAccountResponse })
   @ApiErrorResponses(ErrorCode.NotFound)
   get(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', MEMBER_ID) memberId: string): Promise<MemberAccountView> {
     return this.members.send(MembersRpc.GetMember, { ...admin, memberId });

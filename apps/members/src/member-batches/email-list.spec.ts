@@ -1,4 +1,4 @@
-import { EmailListEntry, parseEmailList } from './email-list';
+import { EmailListEntry, parseEmailList, rowInputOf } from './email-list';
 
 type Expected = Omit<EmailListEntry, 'position'>;
 
@@ -107,5 +107,12 @@ describe('parseEmailList', () => {
 
   it('gives positions starting at 1', () => {
     expect(parseEmailList('a@x.com b@x.com').map((entry) => entry.position)).toEqual([1, 2]);
+  });
+
+  it('turns entries into rows, by position, what was typed kept when it is no address at all', () => {
+    expect(parseEmailList('Jane Doe <jane@x.com>, =cmd|calc@x.com').map(rowInputOf)).toEqual([
+      { line: 1, email: 'jane@x.com', firstName: 'Jane', lastName: 'Doe' },
+      { line: 2, email: '=cmd|calc@x.com', firstName: undefined, lastName: undefined },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeEmail } from '../accounts/email-address';
+import type { RowInput } from './row-validation/row-input';
 
 /** One address (or one piece of garbage) from what an admin pasted into the "email addresses" box. */
 export interface EmailListEntry {
@@ -34,6 +35,11 @@ const BLANK = /[\s\u200b\ufeff]/;
 export function parseEmailList(input: string | string[]): EmailListEntry[] {
   const pieces = typeof input === 'string' ? [input] : input;
   return pieces.flatMap(entriesOf).map((entry, index) => ({ position: index + 1, ...entry }));
+}
+
+/** The row an entry becomes; garbage keeps what was typed, so the admin sees it as an invalid email. */
+export function rowInputOf(entry: EmailListEntry): RowInput {
+  return { line: entry.position, email: entry.email || entry.raw, firstName: entry.firstName, lastName: entry.lastName };
 }
 
 function entriesOf(input: string): Entry[] {

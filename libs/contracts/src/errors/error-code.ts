@@ -9,6 +9,7 @@ export const ErrorCode = {
   InvalidCredentials: 'invalid_credentials',
   TooManyAttempts: 'too_many_attempts',
   ActivationRequired: 'activation_required',
+  PasswordChangeRequired: 'password_change_required',
   NotFound: 'not_found',
   Conflict: 'conflict',
   BatchNotReady: 'batch_not_ready',
@@ -18,11 +19,18 @@ export const ErrorCode = {
   ActivationLinkExpired: 'activation_link_expired',
   ServiceUnavailable: 'service_unavailable',
   InternalError: 'internal_error',
+  MethodNotAllowed: 'method_not_allowed',
+  BodyTooLarge: 'body_too_large',
+  UnsupportedMediaType: 'unsupported_media_type',
   // Uploads
   FileTooLarge: 'file_too_large',
   UnreadableFile: 'unreadable_file',
   MissingEmailColumn: 'missing_email_column',
   EmptyFile: 'empty_file',
+  WorkbookHasMacros: 'workbook_has_macros',
+  EncryptedWorkbook: 'encrypted_workbook',
+  LegacyExcelWorkbook: 'legacy_excel_workbook',
+  WorkbookTooLarge: 'workbook_too_large',
   // Rows
   InvalidEmail: 'invalid_email',
   DuplicateInBatch: 'duplicate_in_batch',
@@ -32,8 +40,15 @@ export const ErrorCode = {
   AccountNameTaken: 'account_name_taken',
   AccountNameReplaced: 'account_name_replaced',
   AccountNameAdjusted: 'account_name_adjusted',
+  FormulaLikeEmail: 'formula_like_email',
   WeakPassword: 'weak_password',
   CreationFailed: 'creation_failed',
+  AccountDisabledInDirectory: 'account_disabled_in_directory',
+  // Row notices
+  NamesSplitFromDisplayName: 'names_split_from_display_name',
+  NameCharactersLost: 'name_characters_lost',
+  EmailFromOtherColumn: 'email_from_other_column',
+  AddedAnyway: 'added_anyway',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 
@@ -22,6 +22,12 @@ export interface MemberAccountView {
   createdAt: string;
 }
 
+/**
+ * Text as a person types it (a search, a name): no control character. A NUL cannot even reach the
+ * database, in a pattern or, on FerretDB's PostgreSQL backend, in a stored string.
+ */
+export const PLAIN_TEXT = /^[^\u0000-\u001f\u007f]*$/;
+
 export class MembersQuery extends PageQuery {
   @IsOptional()
   @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
@@ -30,6 +36,7 @@ export class MembersQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(PLAIN_TEXT, { message: 'q must not contain control characters' })
   q?: string;
 }
 

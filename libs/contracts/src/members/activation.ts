@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Locale } from '../locale';
 
 /** Activation tokens are 32 random bytes, base64url: 43 characters. */
@@ -109,11 +109,40 @@ export class MemberCredentials {
   password: string;
 }
 
+/**
+ * A member's new password, proven by the current one: how a member whose admin set the password
+ * chooses their own (sign-in answers 403 `password_change_required` until then), and how any
+ * member changes theirs. Sessions opened before end.
+ */
+export class ChangeMemberPasswordCommand extends MemberCredentials {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  newPassword: string;
+}
+
 export interface MemberIdentity {
   memberId: string;
   organizationId: string;
   accountName: string;
+  /** Always false since a member must choose their own password before signing in; kept for clients of 0.3. */
   mustChangePassword: boolean;
+  /** Goes into the member's token; a password change or activation moves it on, ending earlier tokens. */
+  sessionVersion: number;
+}
+
+/** Asked by the gateway each time a member token is used: is this session still the member's? */
+export class MemberSessionQuery {
+  @IsUUID('4')
+  memberId: string;
+
+  @IsString()
+  @MinLength(1)
+  organizationId: string;
+
+  @IsInt()
+  @Min(0)
+  sessionVersion: number;
 }
 
 /** The reply to a resend: the new mail is on its way, not yet sent. */

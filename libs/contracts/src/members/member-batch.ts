@@ -4,6 +4,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './batch-upload';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 import { IfPresent } from './if-present';
+import { PLAIN_TEXT } from './account';
 
 const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
@@ -11,8 +12,9 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
-const MAX_TYPED_EMAILS = 5_000;
-const MAX_TYPED_TEXT = 500_000;
+/** What an admin may type at once (a list, or one text); more goes through a CSV upload. */
+export const MAX_TYPED_EMAILS = 5_000;
+export const MAX_TYPED_TEXT = 500_000;
 
 /** What an admin may type as emails: one text, or a list; the gateway's HTTP body checks the same. */
 export function IsEmailListInput(options?: ValidationOptions): PropertyDecorator {
@@ -53,17 +55,24 @@ class BatchRowPatch {
   @IfPresent()
   @IsString()
   @MaxLength(100)
+  @Matches(PLAIN_TEXT, { message: 'firstName must not contain control characters' })
   firstName?: string;
 
   @IfPresent()
   @IsString()
   @MaxLength(100)
+  @Matches(PLAIN_TEXT, { message: 'lastName must not contain control characters' })
   lastName?: string;
 
   @IfPresent()
   @IsString()
   @MaxLength(1024)
   password?: string;
+
+  /** Adds a row the directory marks as disabled (`account_disabled_in_directory`) all the same. */
+  @IfPresent()
+  @IsIn([true], { message: 'addAnyway can only be true' })
+  addAnyway?: true;
 }
 
 export class UpdateBatchRowCommand extends TenantScope {
@@ -148,6 +157,8 @@ export interface MemberBatchView {
   source: 'emails' | 'csv';
   fileName: string | null;
   ignoredColumns: string[];
+  /** The file's column the addresses were taken from, as its header names it (e.g. "Proxy addresses"); null for typed addresses or a file without a header row. */
+  emailColumn: string | null;
   counts: BatchCounts;
   createdAt: string;
   failureReason: string | null;

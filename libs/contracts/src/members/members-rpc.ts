@@ -5,10 +5,12 @@ import type {
   ActivationDetails,
   ActivationEmailQueued,
   ActivationTokenQuery,
+  ChangeMemberPasswordCommand,
   IssueActivationLinksCommand,
   IssuedActivationLinks,
   MemberCredentials,
   MemberIdentity,
+  MemberSessionQuery,
 } from './activation';
 import type { BatchSummaryQuery, BatchSummaryRecipient } from './batch-summary';
 import type { BatchErrorRowsCommand, BatchErrorRowsPage, CreateUploadBatchCommand } from './batch-upload';
@@ -34,6 +36,8 @@ export const MembersRpc = {
   GetActivation: 'activation.get',
   Activate: 'activation.activate',
   VerifyMember: 'auth.verify-member',
+  ChangeMemberPassword: 'auth.change-member-password',
+  GetMemberSession: 'auth.member-session',
   GetBatchSummary: 'batches.summary-recipient',
 } as const;
 
@@ -70,5 +74,7 @@ export type MembersRpcContract = EveryMembersRpcPattern<{
   [MembersRpc.GetActivation]: { request: ActivationTokenQuery; reply: ActivationDetails };
   [MembersRpc.Activate]: { request: ActivateAccountCommand; reply: ActivationDetails };
   [MembersRpc.VerifyMember]: { request: MemberCredentials; reply: MemberIdentity };
+  [MembersRpc.ChangeMemberPassword]: { request: ChangeMemberPasswordCommand; reply: MemberIdentity };
+  [MembersRpc.GetMemberSession]: { request: MemberSessionQuery; reply: MemberAccountView };
   [MembersRpc.GetBatchSummary]: { request: BatchSummaryQuery; reply: BatchSummaryRecipient };
 }>;

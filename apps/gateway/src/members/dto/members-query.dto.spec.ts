@@ -16,6 +16,8 @@ describe('the members list query, and the page query every /api/v1 list shares',
     [{ page: 'two' }, 'page must be a whole number'],
     [{ limit: '0' }, 'limit must be at least 1'],
     [{ limit: '501' }, 'limit must be at most 500'],
+    [{ page: '58328447623307623601203576832' }, 'page must be at most 10000000'],
+    [{ q: 'jane\u0000' }, 'q must not contain control characters'],
   ])('refuses %j: %s', async (value, message) => {
     const answer = (await refusal(value)) as { code: string; details: { message: string }[] };
     expect(answer.code).toBe('validation_failed');

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ACCOUNT_STATUSES, type AccountStatus } from '@app/contracts';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ACCOUNT_STATUSES, type AccountStatus, PLAIN_TEXT } from '@app/contracts';
 import { PageQuery } from '../../http/page-query.dto';
 
 /** `GET /api/v1/members` query; sent on as the `query` of `ListMembersCommand`. */
@@ -10,9 +10,10 @@ export class MembersQuery extends PageQuery {
   @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
   status?: AccountStatus;
 
-  @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name' })
+  @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name', maxLength: 100, pattern: PLAIN_TEXT.source })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Matches(PLAIN_TEXT, { message: 'q must not contain control characters' })
   q?: string;
 }

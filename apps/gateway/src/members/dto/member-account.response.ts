@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ACCOUNT_STATUSES, type AccountStatus, type MemberAccountView } from '@app/contracts';
+
+class CreditResponse {
+  @ApiProperty({ example: 0 })
+  amount: number;
+
+  @ApiProperty({ enum: ['EUR'] })
+  currency: 'EUR';
+}
+
+/** A business account, as `GET /api/v1/members` and `GET /api/v1/members/:id` show it. */
+export class MemberAccountResponse implements MemberAccountView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'jane.doe@contoso.example' })
+  email: string;
+
+  @ApiProperty({ example: 'jane.doe' })
+  accountName: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  firstName: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastName: string | null;
+
+  @ApiProperty({ enum: ['business'] })
+  type: 'business';
+
+  @ApiProperty({ enum: ACCOUNT_STATUSES })
+  status: AccountStatus;
+
+  @ApiProperty()
+  mustChangePassword: boolean;
+
+  @ApiProperty({ type: CreditResponse })
+  credit: { amount: number; currency: 'EUR' };
+
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'None: business accounts start without subscriptions' })
+  subscriptions: unknown[];
+
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'None: business accounts start without numbers' })
+  numbers: unknown[];
+
+  @ApiProperty()
+  organizationId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
