@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Locale } from '../locale';
+import { PLAIN_TEXT } from './account';
 
 /** Activation tokens are 32 random bytes, base64url: 43 characters. */
 export const ACTIVATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -101,6 +102,8 @@ export class MemberCredentials {
   @IsString()
   @MinLength(1)
   @MaxLength(254)
+  // No account name or address holds one, and the database refuses a NUL in a query.
+  @Matches(PLAIN_TEXT, { message: 'login must not contain control characters' })
   login: string;
 
   @IsString()

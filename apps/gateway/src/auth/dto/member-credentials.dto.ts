@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PLAIN_TEXT } from '@app/contracts';
 
 /** `POST /api/v1/auth/member-login` body; sent on as `MemberCredentials` of `@app/contracts`. */
 export class MemberCredentials {
@@ -7,6 +8,7 @@ export class MemberCredentials {
   @IsString()
   @MinLength(1)
   @MaxLength(254)
+  @Matches(PLAIN_TEXT, { message: 'login must not contain control characters' })
   login: string;
 
   @ApiProperty()
