@@ -6,20 +6,13 @@ import { PasswordHasher } from '../apps/members/src/credentials/password-hasher'
 import { SIGN_IN_WINDOW_MS } from '../apps/members/src/sign-in-attempts/sign-in-lockout';
 import { issueActivationToken } from './support/activation-fixtures';
 import { rosterApps } from './support/roster-apps';
+import { awayFromWindowEnd } from './support/time-windows';
 
 jest.setTimeout(120_000);
 
 const PASSWORD = 'Amber-Quarry-Falcon-64';
 const PER_ADDRESS_LIMIT = 20;
 
-/**
- * Fixed windows reset the counts at their end: a test that must see one window starts with
- * enough of it left (a wait of at most `marginMs`, not a sleep to prove anything).
- */
-async function awayFromWindowEnd(windowMs: number, marginMs: number): Promise<void> {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 function countOf(statuses: number[], status: number): number {
   return statuses.filter((candidate) => candidate === status).length;
