@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { batchSettled } from './support/batch-settled';
 import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(90_000);
@@ -27,13 +28,7 @@ describe('importing members from a directory CSV', () => {
   const upload = (content: Buffer | string, name = 'members.csv', headers: Record<string, string> = {}) =>
     stack.http().post('/api/v1/member-batches').set(auth()).set(headers).attach('file', Buffer.from(content), name);
 
-  async function settled(batchId: string, status = 'ready') {
-    return eventually(async () => {
-      const response = await stack.http().get(`/api/v1/member-batches/${batchId}`).set(auth());
-      if (response.body.status === 'failed') throw new Error(`batch failed: ${response.body.failureReason}`);
-      return response.body.status === status ? response.body : undefined;
-    }, 60_000, `batch ${batchId} ${status}`);
-  }
+  const settled = (batchId: string, status = 'ready') => batchSettled(stack, auth(), batchId, status);
 
   async function rowsOf(batchId: string) {
     return (await stack.http().get(`/api/v1/member-batches/${batchId}/rows?limit=500`).set(auth()).expect(200)).body.items;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { type SignedInAdmin, TestStack } from '@app/testing';
 import {
   directoryWorkbook,
   encryptedWorkbook,
@@ -11,6 +11,7 @@ import {
   truncatedWorkbook,
   zipBombWorkbook,
 } from '../libs/csv-import/src/xlsx/workbook-fixtures';
+import { batchSettled } from './support/batch-settled';
 import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(120_000);
@@ -40,13 +41,7 @@ describe('directory exports as admins download them', () => {
 
   const upload = (content: Buffer, name: string) => stack.http().post('/api/v1/member-batches').set(auth()).attach('file', content, name);
 
-  async function settled(batchId: string, status = 'ready') {
-    return eventually(async () => {
-      const response = await stack.http().get(`/api/v1/member-batches/${batchId}`).set(auth());
-      if (response.body.status === 'failed') throw new Error(`batch failed: ${response.body.failureReason}`);
-      return response.body.status === status ? response.body : undefined;
-    }, 60_000, `batch ${batchId} ${status}`);
-  }
+  const settled = (batchId: string, status = 'ready') => batchSettled(stack, auth(), batchId, status);
 
   async function rowsOf(batchId: string) {
     const invalid = (await stack.http().get(`/api/v1/member-batches/${batchId}/rows?status=invalid&limit=500`).set(auth()).expect(200)).body.items;

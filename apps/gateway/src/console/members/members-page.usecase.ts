@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ACCOUNT_STATUSES, type AccountStatus, type MemberAccountView, MembersRpc } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
 import type { AdminPrincipal } from '../../auth/admin-principal';
-import { pageNumber, pagingView, type PagingView } from '../pages/paging';
+import { listHref, pageNumber, pagingView, type PagingView } from '../pages/paging';
 
 const MEMBERS_PER_PAGE = 50;
 
@@ -52,16 +52,8 @@ export class MembersPageUseCase {
       })),
       paging,
       resentEmail: resent?.email ?? null,
-      returnTo: currentListHref(listQuery, page),
+      returnTo: listHref('/console/members', listQuery, page),
     };
   }
 }
 
-function currentListHref(query: { q: string; status?: string }, page: number): string {
-  const parameters = new URLSearchParams();
-  if (query.q) parameters.set('q', query.q);
-  if (query.status) parameters.set('status', query.status);
-  if (page > 1) parameters.set('page', String(page));
-  const search = parameters.toString();
-  return search ? `/console/members?${search}` : '/console/members';
-}

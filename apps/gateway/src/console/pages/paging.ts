@@ -10,13 +10,7 @@ export interface PagingView {
 /** `query` is the list's address without `page`; the links keep every other parameter. */
 export function pagingView(path: string, query: Record<string, string | undefined>, page: number, limit: number, total: number): PagingView {
   const pages = Math.max(1, Math.ceil(total / limit));
-  const href = (target: number) => {
-    const parameters = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value) parameters.set(name, value);
-    if (target > 1) parameters.set('page', String(target));
-    const search = parameters.toString();
-    return search ? `${path}?${search}` : path;
-  };
+  const href = (target: number) => listHref(path, query, target);
   return {
     page,
     pages,
@@ -24,6 +18,15 @@ export function pagingView(path: string, query: Record<string, string | undefine
     nextHref: page < pages ? href(page + 1) : null,
     shown: pages > 1,
   };
+}
+
+/** The address of one page of a list: its non-empty parameters, and `page` past the first. */
+export function listHref(path: string, query: Record<string, string | undefined>, page: number): string {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) parameters.set(name, value);
+  if (page > 1) parameters.set('page', String(page));
+  const search = parameters.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /** A page number from a query string: anything but a whole number from 1 up is the first page. */
