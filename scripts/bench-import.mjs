@@ -349,7 +349,7 @@ async function insertManyBaseline() {
 
 /** A mail shaped like the welcome mail: text and HTML alternatives, about 3 KB together. */
 function baselineMail(index) {
-  const link = `http://127.0.0.1:${PORT}/activate?token=${randomBytes(32).toString('base64url')}`;
+  const link = `http://127.0.0.1:${PORT}/activate?token=${randomUUID()}.0.${randomBytes(32).toString('base64url')}`;
   const paragraphs = [
     'Hello Élodie,',
     'Bench Organization has created an account for you.',

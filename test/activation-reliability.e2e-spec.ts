@@ -21,7 +21,9 @@ interface StoredLink {
   revocation: boolean;
 }
 
-const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+/** A token is `<memberId>.<link number>.<secret>`; only the secret's hash is stored. */
+const secretOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
+const hashOf = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 describe('activation links: spent only with the password set, one live link per member', () => {
   const stack = new TestStack('activation_reliability', rosterApps);
@@ -56,7 +58,17 @@ describe('activation links: spent only with the password set, one live link per 
     contoso = await stack.signInNewAdmin('Contoso', 'admin@contoso.example');
     added = await stack.addMembers(
       contoso,
-      ['retry@contoso.example', 'other.password@contoso.example', 'resent@contoso.example', 'issued@contoso.example', 'revoked@contoso.example', 'two.ways@contoso.example'],
+      [
+        'retry@contoso.example',
+        'other.password@contoso.example',
+        'resent@contoso.example',
+        'issued@contoso.example',
+        'revoked@contoso.example',
+        'two.ways@contoso.example',
+        'forged@contoso.example',
+        'bystander@contoso.example',
+        'upgraded@contoso.example',
+      ],
       { 'two.ways@contoso.example': ADMIN_SET },
     );
     broker = await connect(stack.amqpUrl);
@@ -123,7 +135,8 @@ describe('activation links: spent only with the password set, one live link per 
       const pages = await Promise.all(tokens.map((token) => stack.http().get(`/activate?token=${token}`)));
       const live = tokens.filter((_, index) => pages[index].status === 200);
       expect(live).toHaveLength(1);
-      expect(hashOf(live[0])).toBe(links[9].tokenHash);
+      expect(live[0]).toMatch(new RegExp(`^${member.memberId}\\.9\\.[A-Za-z0-9_-]{43}$`));
+      expect(hashOf(secretOf(live[0]))).toBe(links[9].tokenHash);
       expect(pages.filter((page) => page.status === 410).map(pageHeading)).toEqual(Array(9).fill(['This link has expired']));
 
       const form = await openActivationForm(stack, live[0]);
@@ -156,7 +169,7 @@ describe('activation links: spent only with the password set, one live link per 
       const revocation = links.find((link) => link.revocation)!;
       const newest = links[links.length - 1];
       for (const token of [earlier, ...tokens]) {
-        const link = links.find((candidate) => candidate.tokenHash === hashOf(token))!;
+        const link = links.find((candidate) => candidate.tokenHash === hashOf(secretOf(token)))!;
         const page = await stack.http().get(`/activate?token=${token}`);
         expect(page.status).toBe(link === newest ? 200 : 410);
         if (page.status === 200) expect(link.seq).toBeGreaterThan(revocation.seq);
@@ -178,6 +191,34 @@ describe('activation links: spent only with the password set, one live link per 
       await memberLogin(member.email, kept).expect(200);
       await memberLogin(member.email, lost).expect(401);
       await memberLogin(member.email, ADMIN_SET).expect(401);
+    });
+  });
+
+  describe('what a token names', () => {
+    it('opens only with the secret given out for the record it names', async () => {
+      const member = added.of('forged@contoso.example');
+      const bystander = added.of('bystander@contoso.example');
+      const token = await issueActivationToken(stack, member);
+      const bystanders = await issueActivationToken(stack, bystander);
+      const [memberId, seq] = token.split('.');
+
+      const otherSecret = `${memberId}.${seq}.${secretOf(bystanders)}`;
+      const otherRecord = `${bystander.memberId}.0.${secretOf(token)}`;
+      const noRecord = `${memberId}.7.${secretOf(token)}`;
+      for (const forged of [otherSecret, otherRecord, noRecord]) {
+        expect(pageHeading(await stack.http().get(`/activate?token=${forged}`).expect(404))).toEqual(['This link is not valid']);
+      }
+      await stack.http().get(`/activate?token=${token}`).expect(200);
+      await stack.http().get(`/activate?token=${bystanders}`).expect(200);
+    });
+
+    it('still opens a link given out by 0.4, which was the bare secret found by its hash', async () => {
+      const member = added.of('upgraded@contoso.example');
+      const token = await issueActivationToken(stack, member);
+      const given = secretOf(token);
+
+      await postActivationForm(stack, given, await openActivationForm(stack, given), FIRST).then((answer) => expect(answer.status).toBe(200));
+      await memberLogin(member.email, FIRST).expect(200);
     });
   });
 });

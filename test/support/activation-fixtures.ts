@@ -13,10 +13,12 @@ export async function issueActivationToken(stack: TestStack, member: CreatedMemb
 
 /** Moves a link's expiry into the past, straight in the database (the shortest configurable lifetime is an hour). */
 export async function expireActivationToken(stack: TestStack, token: string): Promise<void> {
-  const hash = createHash('sha256').update(token, 'utf8').digest('hex');
+  const secretHash = createHash('sha256')
+    .update(token.slice(token.lastIndexOf('.') + 1), 'utf8')
+    .digest('hex');
   const result = await stack
     .db()
     .collection<{ tokenHash: string; expiresAt: Date }>('activation_tokens')
-    .updateOne({ tokenHash: hash }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
+    .updateOne({ tokenHash: secretHash }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
   if (result.matchedCount !== 1) throw new Error('no stored activation token for this link');
 }

@@ -2,7 +2,7 @@ import type { CapturedMail, TestStack } from '@app/testing';
 
 /** The activation token in a mail's link (the text part holds the link as is). */
 export function activationToken(mail: CapturedMail): string {
-  const match = /\/activate\?token=([A-Za-z0-9_-]{43})\b/.exec(mail.text);
+  const match = /\/activate\?token=((?:[0-9A-Za-z-]+\.\d+\.)?[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(mail.text);
   if (!match) throw new Error(`no activation link in the mail "${mail.subject}"`);
   return match[1];
 }

@@ -3,7 +3,7 @@ import { ErrorCode } from '@app/contracts';
 import type { Account } from '../accounts/account';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { DomainError } from '../rpc/domain.error';
-import { hashActivationToken } from './activation-token-codec';
+import { parseActivationToken } from './activation-token-codec';
 import { ActivationTokensRepository, type StoredActivationLink } from './persistence/activation-tokens.repository';
 
 interface UsableActivationLink {
@@ -20,7 +20,8 @@ export class ActivationTokenResolver {
   ) {}
 
   async resolve(token: string): Promise<UsableActivationLink> {
-    const link = await this.tokens.findLink(hashActivationToken(token));
+    const parts = parseActivationToken(token);
+    const link = parts ? await this.tokens.findLink(parts) : null;
     const account = link ? await this.accounts.findById(link.memberId) : null;
     if (!link || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
     // A link is spent exactly when its account has the member's own password: an activated

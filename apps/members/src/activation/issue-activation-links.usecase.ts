@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IssueActivationLinksCommand, IssuedActivationLinks } from '@app/contracts';
 import { MembersEnvironment } from '../config/members.environment';
-import { newActivationToken } from './activation-token-codec';
+import { activationToken, newActivationSecret } from './activation-token-codec';
 import { ActivationTokensRepository } from './persistence/activation-tokens.repository';
 
 /**
@@ -21,12 +21,14 @@ export class IssueActivationLinksUseCase {
   async execute(command: IssueActivationLinksCommand): Promise<IssuedActivationLinks> {
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + this.env.ACTIVATION_TTL_HOURS * 3_600_000);
-    const issued = command.members.map((member) => ({ member, ...newActivationToken() }));
-    await this.tokens.add(issued.map(({ member, hash }) => ({ tokenHash: hash, memberId: member.memberId, organizationId: member.organizationId, createdAt, expiresAt })));
+    const issued = command.members.map((member) => ({ member, ...newActivationSecret() }));
+    const numbers = await this.tokens.add(
+      issued.map(({ member, secretHash }) => ({ tokenHash: secretHash, memberId: member.memberId, organizationId: member.organizationId, createdAt, expiresAt })),
+    );
     return {
-      links: issued.map(({ token }) => {
+      links: issued.map(({ member, secret }, index) => {
         const activationUrl = new URL('/activate', this.env.PUBLIC_URL);
-        activationUrl.searchParams.set('token', token);
+        activationUrl.searchParams.set('token', activationToken(member.memberId, numbers[index], secret));
         return { activationUrl: activationUrl.toString(), expiresAt: expiresAt.toISOString() };
       }),
     };

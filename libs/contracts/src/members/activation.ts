@@ -3,8 +3,11 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUI
 import type { Locale } from '../locale';
 import { PLAIN_TEXT } from './account';
 
-/** Activation tokens are 32 random bytes, base64url: 43 characters. */
-export const ACTIVATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * An activation token: `<memberId>.<link number>.<secret>`, the secret 32 random bytes in base64url
+ * (43 characters); a token of 0.4 or earlier is the bare secret.
+ */
+export const ACTIVATION_TOKEN_PATTERN = /^(?:[0-9A-Za-z-]{1,64}\.\d{1,9}\.)?[A-Za-z0-9_-]{43}$/;
 
 export class ActivationTokenQuery {
   @IsString()

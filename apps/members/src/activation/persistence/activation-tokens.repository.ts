@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { driverCollection, insertedOnce, insertManyRefused } from '@app/persistence';
+import { type ActivationTokenParts, sameSecretHash } from '../activation-token-codec';
 import { ActivationToken } from './activation-token.schema';
 
 /** A link as the activation pages need it. */
@@ -39,13 +40,16 @@ export class ActivationTokensRepository {
   }
 
   /**
-   * Stores new links, each numbered after its member's records so that it ends the earlier ones.
-   * All are first inserted as number 0, at once: a member's first link, the common case in bulk,
-   * costs that insert and nothing else. Only members who had a record already are read.
+   * Stores new links, each numbered after its member's records so that it ends the earlier ones,
+   * and answers their numbers in order. All are first inserted as number 0, at once: a member's
+   * first link, the common case in bulk, costs that insert and nothing else. Only members who had
+   * a record already are read.
    */
-  async add(links: NewActivationLink[]): Promise<void> {
+  async add(links: NewActivationLink[]): Promise<number[]> {
+    const numbers = links.map(() => 0);
     const refused = await insertManyRefused(this.collection, links.map((link) => this.record(link, 0)));
-    for (const index of refused) await this.appendAfterNewest(links[index]);
+    for (const index of refused) numbers[index] = await this.appendAfterNewest(links[index]);
+    return numbers;
   }
 
   /** Ends every link of the member issued until now. */
@@ -54,13 +58,18 @@ export class ActivationTokensRepository {
     await this.appendAfterNewest({ memberId, organizationId, tokenHash: null, createdAt: now, expiresAt: now });
   }
 
-  /** The link with this token hash; a revocation is no link. */
-  async findLink(tokenHash: string): Promise<StoredActivationLink | null> {
-    const numbered = await this.collection.findOne({ tokenHash });
-    const record = numbered ?? (await this.collection.findOne({ _id: tokenHash, revocation: false }));
-    if (!record) return null;
-    const { memberId, organizationId, createdAt, expiresAt } = record;
+  /** The link the token names, if its secret is the one given out; a revocation is no link. */
+  async findLink(token: ActivationTokenParts): Promise<StoredActivationLink | null> {
+    const record = token.recordId === null ? await this.findBySecretHashAlone(token.secretHash) : await this.collection.findOne({ _id: token.recordId });
+    if (!record || record.revocation || !record.tokenHash || !sameSecretHash(record.tokenHash, token.secretHash)) return null;
+    const { memberId, organizationId, createdAt, expiresAt, tokenHash } = record;
     return { tokenHash, memberId, organizationId, seq: record.seq ?? null, createdAt, expiresAt };
+  }
+
+  /** A token given out by 0.4 or earlier, which names no record: a link of 0.4 (numbered, found by its hash) or of before (the hash is its `_id`). */
+  private async findBySecretHashAlone(secretHash: string): Promise<ActivationToken | null> {
+    const record = (await this.collection.findOne({ tokenHash: secretHash })) ?? (await this.collection.findOne({ _id: secretHash }));
+    return record && { ...record, tokenHash: record.tokenHash ?? record._id };
   }
 
   /** True when a record numbered after this link exists (for a link of before 0.4: any numbered record, or a later one of before 0.4). */
@@ -78,11 +87,12 @@ export class ActivationTokensRepository {
     return (await this.collection.countDocuments({ _id: id }, { limit: 1 })) > 0;
   }
 
-  /** Inserts the record as its member's next number: the newest plus one, again after losing a race for it. */
-  private async appendAfterNewest(record: NewRecord): Promise<void> {
+  /** Inserts the record as its member's next number (the newest plus one, again after losing a race for it), and answers it. */
+  private async appendAfterNewest(record: NewRecord): Promise<number> {
     for (let attempt = 0; attempt < NUMBERING_TRIES; attempt += 1) {
       const newest = await this.collection.findOne({ memberId: record.memberId }, { sort: { seq: -1 }, projection: { seq: 1 } });
-      if (await insertedOnce(this.collection.insertOne(this.record(record, (newest?.seq ?? -1) + 1)))) return;
+      const seq = (newest?.seq ?? -1) + 1;
+      if (await insertedOnce(this.collection.insertOne(this.record(record, seq)))) return seq;
     }
     throw new Error(`member ${record.memberId}: no free activation record number after ${NUMBERING_TRIES} tries`);
   }
