@@ -41,8 +41,7 @@ export class ActivationToken {
 }
 
 export const ActivationTokenSchema = SchemaFactory.createForClass(ActivationToken);
-/** A link given out by 0.4 (its token names no record) by its hash, and a member's newest record, on MongoDB. */
+/** A link given out by 0.4 (its token names no record) by its hash, on MongoDB. */
 ActivationTokenSchema.index({ tokenHash: 1 });
-ActivationTokenSchema.index({ memberId: 1, seq: -1 });
 /** Orders the records written before 0.4. */
 ActivationTokenSchema.index({ memberId: 1, createdAt: 1 });

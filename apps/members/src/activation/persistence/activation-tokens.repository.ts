@@ -90,11 +90,28 @@ export class ActivationTokensRepository {
   /** Inserts the record as its member's next number (the newest plus one, again after losing a race for it), and answers it. */
   private async appendAfterNewest(record: NewRecord): Promise<number> {
     for (let attempt = 0; attempt < NUMBERING_TRIES; attempt += 1) {
-      const newest = await this.collection.findOne({ memberId: record.memberId }, { sort: { seq: -1 }, projection: { seq: 1 } });
-      const seq = (newest?.seq ?? -1) + 1;
+      const seq = (await this.newestNumber(record.memberId)) + 1;
       if (await insertedOnce(this.collection.insertOne(this.record(record, seq)))) return seq;
     }
     throw new Error(`member ${record.memberId}: no free activation record number after ${NUMBERING_TRIES} tries`);
+  }
+
+  /**
+   * The member's highest record number, -1 when there is none. Numbers have no gaps (each is
+   * inserted only after the one before it exists), so reads by `_id` find it, doubling then
+   * halving: two for a member with one link. A query by `memberId` would read every link on FerretDB.
+   */
+  private async newestNumber(memberId: string): Promise<number> {
+    if (!(await this.exists(`${memberId}:0`))) return -1;
+    let present = 0;
+    let absent = 1;
+    while (await this.exists(`${memberId}:${absent}`)) [present, absent] = [absent, absent * 2];
+    while (absent - present > 1) {
+      const middle = Math.floor((present + absent) / 2);
+      if (await this.exists(`${memberId}:${middle}`)) present = middle;
+      else absent = middle;
+    }
+    return present;
   }
 
   private record(record: NewRecord, seq: number): ActivationToken {
