@@ -188,6 +188,28 @@ describe('readColumnLayout: directory exports', () => {
       },
     ],
     [
+      "Okta's User Accounts report: its own names for the username, the full name and the status",
+      [
+        ['Okta username', 'Primary Email', 'User fullname', 'Okta user status', 'Status change date'],
+        ['adele.vance@contoso.com', 'adele@contoso.com', 'Adèle Vance', 'DEPROVISIONED', '2026-01-05'],
+      ],
+      {
+        kind: 'header',
+        headerRecord: 0,
+        columns: {
+          email: 1,
+          emailSources: [
+            { column: 1, kind: 'email' },
+            { column: 0, kind: 'userName' },
+          ],
+          userName: 0,
+          displayName: 2,
+          accountStates: [{ column: 3, kind: 'status' }],
+        },
+        ignoredColumns: ['Status change date'],
+      },
+    ],
+    [
       'a user name column of names is no address column',
       [
         ['Username', 'First name'],

@@ -52,7 +52,8 @@ export type ColumnLayout =
 // columns: Microsoft 365 admin center ("User principal name", "Proxy addresses", "Block credential",
 // "Soft deletion time stamp"), Entra ID ("userPrincipalName", "mail", "accountEnabled"), Google
 // Workspace ("Email Address [Required]", "Status [READ ONLY]" once the bracketed note is dropped),
-// Okta ("Username", "Primary email", "Status"), JumpCloud ("User State", "Suspended"), Active
+// Okta (the people list's "Username", "Primary email", "Status"; the User Accounts report's
+// "Okta username", "Primary Email", "User fullname", "Okta user status"), JumpCloud ("User State", "Suspended"), Active
 // Directory ("sAMAccountName", "givenName", "sn", "Enabled", "userAccountControl", "Name").
 const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
   email: [
@@ -74,10 +75,10 @@ const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
   ],
   proxyAddresses: ['Proxy addresses', 'Proxy address', 'proxyAddresses', 'Adresses proxy', 'Email addresses'],
   signInName: ['User principal name', 'userPrincipalName', 'UPN', 'Sign-in name', 'Nom d’utilisateur principal'],
-  userName: ['User name', 'Username', 'Login', "Nom d'utilisateur", 'Identifiant', 'User', 'sAMAccountName'],
+  userName: ['User name', 'Username', 'Okta username', 'Login', "Nom d'utilisateur", 'Identifiant', 'User', 'sAMAccountName'],
   firstName: ['First name', 'Given name', 'Firstname', 'Prénom'],
   lastName: ['Last name', 'Surname', 'Family name', 'Lastname', 'Nom', 'Nom de famille', 'sn'],
-  displayName: ['Display name', 'Full name', 'Name', 'cn', 'Nom complet', "Nom d'affichage", 'Nom affiché'],
+  displayName: ['Display name', 'Full name', 'User fullname', 'Name', 'cn', 'Nom complet', "Nom d'affichage", 'Nom affiché'],
   enabled: ['Enabled', 'Account enabled', 'Active', 'Is active', 'Actif', 'Activé', 'Compte activé'],
   blocked: [
     'Block credential',
