@@ -76,6 +76,10 @@ const ENV = {
   JWT_SECRET: randomBytes(48).toString('base64'),
   PUBLIC_URL: BASE,
   MEMBERS_ROLE: 'all',
+  // Every service connects as guest on this run's own vhost: the members service answers guest
+  // what it answers the gateway's and the notifications service's users.
+  MEMBERS_RPC_GATEWAY_USER: 'guest',
+  MEMBERS_RPC_NOTIFICATIONS_USER: 'guest',
 };
 
 const say = (message) => process.stderr.write(`[bench-interactive] ${message}\n`);

@@ -21,10 +21,22 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A service as its package.json start script runs it. */
-function start(name, script) {
+/** A service as its package.json start script runs it, connected to RabbitMQ as its own user. */
+function start(name, script, brokerUser) {
   const { env, nodeFlags, entry } = serviceCommand(script);
-  spawnService(name, [...nodeFlags, entry], { ...process.env, ...env });
+  spawnService(name, [...nodeFlags, entry], { ...process.env, ...env, AMQP_URL: brokerUrl(brokerUser) });
+}
+
+/**
+ * The URL of a service's own RabbitMQ user (GATEWAY_AMQP_URL…), from the environment or from
+ * var/services.env, where `npm run services:up` lists the users it made (scripts/rabbitmq-users.tsv).
+ */
+function brokerUrl(user) {
+  const name = `${user.toUpperCase()}_AMQP_URL`;
+  if (process.env[name]) return process.env[name];
+  const line = readFileSync(`${root}var/services.env`, 'utf8').split('\n').find((candidate) => candidate.startsWith(`${name}=`));
+  if (!line) throw new Error(`${name} is missing from var/services.env: run npm run services:up`);
+  return line.slice(name.length + 1);
 }
 
 function spawnService(name, args, env) {
@@ -72,7 +84,7 @@ startedBackends = !((await portAnswers(5672)) && (await portAnswers(27017)));
 run('bash', ['scripts/services.sh', 'up']);
 run('npm', ['run', 'build', '--silent']);
 spawnService('mail-catcher', ['scripts/mail-catcher.mjs'], process.env);
-start('members', 'start:members');
-start('notifications', 'start:notifications');
-start('gateway', 'start:gateway');
+start('members', 'start:members', 'members');
+start('notifications', 'start:notifications', 'notifications');
+start('gateway', 'start:gateway', 'gateway');
 console.log(`[stack] starting; the gateway will answer on ${process.env.PUBLIC_URL ?? 'http://localhost:3000'} (health: /health, API docs: /docs). Ctrl-C stops.`);

@@ -16,7 +16,12 @@
 # FERRETDB_PORT     FerretDB's port (27017)
 # POSTGRES_PORT     PostgreSQL's port, postgresql backend only (5433)
 # SERVICES_ENV_FILE where `up` writes MONGO_URL, AMQP_URL and FERRETDB_BACKEND (var/services.env,
-#                   which the integration tests read)
+#                   which the integration tests read), and each service's own broker URL:
+#                   GATEWAY_AMQP_URL, MEMBERS_AMQP_URL, NOTIFICATIONS_AMQP_URL, EVENTS_AMQP_URL
+#
+# `up` gives each service its own RabbitMQ user (scripts/rabbitmq-users.tsv says who may do what),
+# with a random password made once and kept in var/rabbitmq-users/ (readable by its owner only).
+# AMQP_URL stays guest's, for tools and tests that inspect or delete any queue.
 #
 # Each backend has its own FerretDB process and pid file, so two can run side by side on two
 # ports. `down` stops the FerretDB of FERRETDB_BACKEND (and PostgreSQL with it); without the
@@ -92,6 +97,48 @@ rabbitmq_up() {
     wait_for rabbitmq 90 rabbitmq_ping
   fi
   wait_for "rabbitmq amqp port" 60 port_open 5672
+}
+
+RABBITMQ_USERS_FILE="$ROOT/scripts/rabbitmq-users.tsv"
+RABBITMQ_PASSWORDS="$VAR/rabbitmq-users"
+
+# The lines of rabbitmq-users.tsv: user, password variable, configure, write, read.
+rabbitmq_user_lines() { grep -v '^#' "$RABBITMQ_USERS_FILE" | grep -v '^$'; }
+
+# A user's password, made once at random; hex, so it needs no escaping in a URL.
+rabbitmq_password() { # user
+  local file="$RABBITMQ_PASSWORDS/$1"
+  if [ ! -s "$file" ]; then
+    (umask 077 && mkdir -p "$RABBITMQ_PASSWORDS" && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
+}
+
+# Idempotent: adds the users that are missing, sets every password and permission again (on
+# vhost /). Passwords go to rabbitmqctl on stdin, never on its command line. Other users (guest)
+# are left as they are.
+rabbitmq_users() {
+  local existing user _variable configure write read
+  existing="$(as_root rabbitmqctl -q list_users --no-table-headers | cut -f1)"
+  while IFS=$'\t' read -r user _variable configure write read; do
+    if grep -qxF "$user" <<<"$existing"; then
+      rabbitmq_password "$user" | as_root rabbitmqctl -q change_password "$user" >/dev/null
+    else
+      log "adding RabbitMQ user $user"
+      rabbitmq_password "$user" | as_root rabbitmqctl -q add_user "$user" >/dev/null
+    fi
+    as_root rabbitmqctl -q set_permissions -p / "$user" "$configure" "$write" "$read" </dev/null >/dev/null
+  done < <(rabbitmq_user_lines)
+}
+
+# GATEWAY_AMQP_URL=amqp://roster-gateway:…@127.0.0.1:5672 and so on, for the users that have a password.
+rabbitmq_user_urls() {
+  local user name
+  while IFS=$'\t' read -r user _; do
+    [ -s "$RABBITMQ_PASSWORDS/$user" ] || continue
+    name="$(printf '%s' "${user#roster-}" | tr 'a-z-' 'A-Z_')_AMQP_URL"
+    printf '%s=amqp://%s:%s@127.0.0.1:5672\n' "$name" "$user" "$(cat "$RABBITMQ_PASSWORDS/$user")"
+  done < <(rabbitmq_user_lines)
 }
 
 rabbitmq_down() {
@@ -325,13 +372,16 @@ case "$action" in
     install_compose_validator
     install_chromium
     install_schemathesis
-    if wants rabbitmq; then rabbitmq_up; fi
+    if wants rabbitmq; then rabbitmq_up; rabbitmq_users; fi
     if wants ferretdb; then ferretdb_up "$BACKEND"; fi
-    # Read by the integration tests when MONGO_URL/AMQP_URL are not set.
+    # Read by the integration tests when MONGO_URL/AMQP_URL are not set; it holds passwords.
     mkdir -p "$(dirname "$SERVICES_ENV_FILE")"
-    printf 'MONGO_URL=%s\nAMQP_URL=%s\nFERRETDB_BACKEND=%s\n' "mongodb://127.0.0.1:$MONGO_PORT/roster" "amqp://guest:guest@127.0.0.1:5672" "$BACKEND" >"$SERVICES_ENV_FILE"
-    log "ready; use:"
-    sed 's/^/  /' "$SERVICES_ENV_FILE"
+    (umask 077 && {
+      printf 'MONGO_URL=%s\nAMQP_URL=%s\nFERRETDB_BACKEND=%s\n' "mongodb://127.0.0.1:$MONGO_PORT/roster" "amqp://guest:guest@127.0.0.1:5672" "$BACKEND"
+      rabbitmq_user_urls
+    } >"$SERVICES_ENV_FILE.new" && mv "$SERVICES_ENV_FILE.new" "$SERVICES_ENV_FILE")
+    log "ready; use (passwords hidden):"
+    sed -e 's/^/  /' -e 's#://\([^:@/]*\):[^@]*@#://\1:…@#' "$SERVICES_ENV_FILE"
     ;;
   down)
     if wants ferretdb; then

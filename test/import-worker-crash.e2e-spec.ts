@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventTap, eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { EventTap, eventually, serviceAmqpUrl, type SignedInAdmin, TestStack } from '@app/testing';
 import { rosterApps } from './support/roster-apps';
 
 jest.setTimeout(180_000);
@@ -18,7 +18,7 @@ describe('an import worker killed mid-batch', () => {
 
   function startWorker(): ChildProcess {
     const child = spawn(process.execPath, [workerEntry], {
-      env: { ...process.env, ...stack.sharedEnvironment, MEMBERS_ROLE: 'worker', NODE_OPTIONS: '' },
+      env: { ...process.env, ...stack.sharedEnvironment, AMQP_URL: serviceAmqpUrl('members'), MEMBERS_ROLE: 'worker', NODE_OPTIONS: '' },
       stdio: 'ignore',
     });
     worker = child;

@@ -5,7 +5,7 @@ import type { CreatedMember, TestStack } from '@app/testing';
 /** A fresh activation link, as the notifications service gets it before mailing; earlier links stop working. */
 export async function issueActivationToken(stack: TestStack, member: CreatedMember): Promise<string> {
   const command: IssueActivationLinksCommand = { members: [{ memberId: member.memberId, organizationId: member.organizationId }] };
-  const [link] = (await stack.membersRpc().send(MembersRpc.IssueActivationLinks, command)).links;
+  const [link] = (await stack.membersRpc('notifications').send(MembersRpc.IssueActivationLinks, command)).links;
   const token = new URL(link.activationUrl).searchParams.get('token');
   if (!token) throw new Error(`no token in ${link.activationUrl}`);
   return token;

@@ -5,6 +5,7 @@ import { MembersRpcServer } from '@app/messaging';
 import { JsonLogger } from '@app/observability';
 import type { MembersEnvironment } from './config/members.environment';
 import { MembersModule } from './members.module';
+import { rpcCallerCheck } from './rpc/rpc-callers';
 
 export interface RunningMembersService {
   app: INestApplicationContext;
@@ -23,7 +24,12 @@ export async function startMembersService(env: MembersEnvironment): Promise<Runn
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     logger,
     // Acked once answered, MEMBERS_RPC_PREFETCH at a time: a flood of requests waits on the broker.
-    strategy: new MembersRpcServer({ amqpUrl: env.AMQP_URL, prefetch: env.MEMBERS_RPC_PREFETCH, connectionName: `members-${env.MEMBERS_ROLE}-rpc` }),
+    strategy: new MembersRpcServer({
+      amqpUrl: env.AMQP_URL,
+      prefetch: env.MEMBERS_RPC_PREFETCH,
+      connectionName: `members-${env.MEMBERS_ROLE}-rpc`,
+      callerMay: rpcCallerCheck({ gateway: env.MEMBERS_RPC_GATEWAY_USER, notifications: env.MEMBERS_RPC_NOTIFICATIONS_USER }),
+    }),
   });
   app.enableShutdownHooks();
   await app.listen();

@@ -1,7 +1,7 @@
 import { loadEnvironment } from '@app/config';
 import { type CreateEmailBatchCommand, ErrorCode, MembersRpc, Queues, RoutingKeys } from '@app/contracts';
 import type { MembersRpcClient } from '@app/messaging';
-import { connectMembersRpc, deleteQueues, dropTestDatabase, EventTap, eventually, type MembersRpcRefusal, testAmqpUrl, testMongoUrl } from '@app/testing';
+import { connectMembersRpc, deleteQueues, dropTestDatabase, EventTap, eventually, type MembersRpcRefusal, serviceAmqpUrl, testAmqpUrl, testMongoUrl } from '@app/testing';
 import { type RunningMembersService, startMembersService } from '../src/bootstrap';
 import { MembersEnvironment } from '../src/config/members.environment';
 import { BATCH_WORK_QUEUE } from '../src/member-batches/batch-work/batch-work.queue';
@@ -48,8 +48,8 @@ describe('the members service alone, over RabbitMQ: typed emails become accounts
 
   beforeAll(async () => {
     await deleteQueues([Queues.MembersRpc, BATCH_WORK_QUEUE]);
-    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: amqpUrl, LOG_LEVEL: 'warn' }));
-    rpc = connectMembersRpc(amqpUrl);
+    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: serviceAmqpUrl('members'), LOG_LEVEL: 'warn' }));
+    rpc = connectMembersRpc(serviceAmqpUrl('gateway'));
     tap = await EventTap.start(amqpUrl);
     contoso = await createAdmin('Contoso', 'admin@contoso.example', 'fr');
     fabrikam = await createAdmin('Fabrikam', 'admin@fabrikam.example', 'en');

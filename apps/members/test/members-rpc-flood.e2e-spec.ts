@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Channel, type ChannelModel, connect } from 'amqplib';
 import { loadEnvironment } from '@app/config';
-import { MembersRpc, Queues } from '@app/contracts';
+import { Exchanges, MembersRpc, Queues } from '@app/contracts';
+import { brokerUserOf } from '@app/messaging';
 import {
   deleteQueues,
   dropTestDatabase,
@@ -10,7 +11,7 @@ import {
   queueConsumers,
   queueCounts,
   queueCountsWhilePaused,
-  testAmqpUrl,
+  serviceAmqpUrl,
   testMongoUrl,
 } from '@app/testing';
 import { type RunningMembersService, startMembersService } from '../src/bootstrap';
@@ -23,27 +24,28 @@ const PREFETCH = 8;
 const REQUESTS = 2_000;
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
-/** Publishes as fast as the socket takes them, as a client gone wild would. */
-async function flood(channel: Channel, count: number): Promise<void> {
+/** Publishes as fast as the socket takes them, as a gateway gone wild would. */
+async function flood(channel: Channel, count: number, userId: string): Promise<void> {
   for (let sent = 0; sent < count; sent += 1) {
     const id = randomUUID();
-    const fits = channel.sendToQueue(Queues.MembersRpc, Buffer.from(JSON.stringify({ id, pattern: MembersRpc.Ping, data: {} })), { replyTo: DIRECT_REPLY_TO, correlationId: id });
+    const request = Buffer.from(JSON.stringify({ id, pattern: MembersRpc.Ping, data: {} }));
+    const fits = channel.publish(Exchanges.Rpc, Queues.MembersRpc, request, { replyTo: DIRECT_REPLY_TO, correlationId: id, userId });
     if (!fits) await new Promise((resolve) => channel.once('drain', resolve));
   }
 }
 
 describe('the members service under a flood of requests', () => {
   const mongoUrl = testMongoUrl('members_rpc_flood');
-  const amqpUrl = testAmqpUrl();
+  const gatewayUrl = serviceAmqpUrl('gateway');
   let members: RunningMembersService;
   let client: ChannelModel;
 
   beforeAll(async () => {
     await deleteQueues([Queues.MembersRpc, BATCH_WORK_QUEUE]);
     members = await startMembersService(
-      loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: amqpUrl, LOG_LEVEL: 'warn', MEMBERS_RPC_PREFETCH: String(PREFETCH) }),
+      loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: serviceAmqpUrl('members'), LOG_LEVEL: 'warn', MEMBERS_RPC_PREFETCH: String(PREFETCH) }),
     );
-    client = await connect(amqpUrl);
+    client = await connect(gatewayUrl);
   });
 
   afterAll(async () => {
@@ -64,9 +66,9 @@ describe('the members service under a flood of requests', () => {
       if (message && JSON.parse(message.content.toString('utf8')).response?.service === 'members') replies += 1;
     }, { noAck: true });
 
-    await flood(channel, REQUESTS);
+    await flood(channel, REQUESTS, brokerUserOf(gatewayUrl));
     // Answered once the broker has taken every request before it (one channel keeps its order).
-    await channel.checkQueue(Queues.MembersRpc);
+    await channel.checkExchange(Exchanges.Rpc);
     // The service, paused mid-flood, holds its prefetch; the rest waits on the broker. With Nest's
     // default (no acks) the broker would have pushed the whole flood into its memory at once.
     const paused = queueCountsWhilePaused(Queues.MembersRpc)!;

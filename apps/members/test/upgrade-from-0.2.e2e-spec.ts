@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { loadEnvironment } from '@app/config';
 import { MembersRpc, Queues } from '@app/contracts';
 import type { MembersRpcClient } from '@app/messaging';
-import { connectMembersRpc, deleteQueues, dropTestDatabase, eventually, testAmqpUrl, testMongoUrl } from '@app/testing';
+import { connectMembersRpc, deleteQueues, dropTestDatabase, eventually, serviceAmqpUrl, testMongoUrl } from '@app/testing';
 import { type RunningMembersService, startMembersService } from '../src/bootstrap';
 import { MembersEnvironment } from '../src/config/members.environment';
 import { BATCH_WORK_QUEUE } from '../src/member-batches/batch-work/batch-work.queue';
@@ -21,7 +21,6 @@ function row(batchId: string, organizationId: string, line: number, chunk: numbe
 
 describe('upgrading the data of 0.2: accounts learn their chunk, milestones become reports and claims', () => {
   const mongoUrl = testMongoUrl('upgrade_from_0_2');
-  const amqpUrl = testAmqpUrl();
   let mongo: MongoClient;
   let members: RunningMembersService | undefined;
   let rpc: MembersRpcClient;
@@ -29,7 +28,7 @@ describe('upgrading the data of 0.2: accounts learn their chunk, milestones beco
   beforeAll(async () => {
     mongo = await new MongoClient(mongoUrl).connect();
     await deleteQueues([Queues.MembersRpc, BATCH_WORK_QUEUE]);
-    rpc = connectMembersRpc(amqpUrl);
+    rpc = connectMembersRpc(serviceAmqpUrl('gateway'));
   });
 
   afterAll(async () => {
@@ -41,7 +40,7 @@ describe('upgrading the data of 0.2: accounts learn their chunk, milestones beco
 
   it('lists the members of a batch committed by 0.2, page by page, with the outcomes 0.2 recorded', async () => {
     // The admin first (0.3 creates its indexes), then the data 0.2 left: a batch of two chunks committed.
-    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: amqpUrl, LOG_LEVEL: 'warn' }));
+    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: serviceAmqpUrl('members'), LOG_LEVEL: 'warn' }));
     const scope = await members.app.get(CreateAdminUseCase).execute({ organization: 'Contoso', email: 'admin@contoso.example', password: 'Blue-Harbor-Lamp-42', locale: 'en' });
     await members.close();
     members = undefined;
@@ -90,7 +89,7 @@ describe('upgrading the data of 0.2: accounts learn their chunk, milestones beco
     await collection('batch_commit_results').insertOne({ _id: `${batchId}:1`, batchId, chunk: 1, created: 1, failed: 0, notableOutcomes: [renamed], completedAt: at });
     await collection('batch_request_keys').insertOne({ _id: `${organizationId}:file:abc`, batchId, createdAt: at });
 
-    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: amqpUrl, LOG_LEVEL: 'warn' }));
+    members = await startMembersService(loadEnvironment(MembersEnvironment, { MONGO_URL: mongoUrl, AMQP_URL: serviceAmqpUrl('members'), LOG_LEVEL: 'warn' }));
     const upgradesFrom02 = ['accounts-keep-their-chunk', 'batch-reports-and-claims'];
     await eventually(
       async () => ((await db.collection<{ _id: string }>('completed_migrations').countDocuments({ _id: { $in: upgradesFrom02 } })) === 2 ? true : undefined),

@@ -2,6 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import { loadEnvironment } from '@app/config';
 import type { Locale } from '@app/contracts';
+import { type BrokerUser, serviceAmqpUrl } from './test-backends';
 
 /** An app as its bootstrap function returns it (`startMembersService`, `startNotificationsService`). */
 export interface RunningApp {
@@ -18,12 +19,17 @@ export interface RunningHttpApp extends RunningApp {
 /** Starts an app from environment variables, as its `main.ts` does from `process.env`. */
 export type StartApp<Running extends RunningApp> = (variables: Record<string, string>) => Promise<Running>;
 
-/** An app's environment class and bootstrap function, joined as its `main.ts` joins them. */
+/**
+ * An app's environment class and bootstrap function, joined as its `main.ts` joins them. The app
+ * connects to RabbitMQ as its own broker user (`AMQP_URL`, unless the variables name another), so
+ * the tests run it with no more permissions than it has in production.
+ */
 export function startApp<Env extends object, Running extends RunningApp>(
   Environment: ClassConstructor<Env>,
   bootstrap: (env: Env) => Promise<Running>,
+  brokerUser: Exclude<BrokerUser, 'events'>,
 ): StartApp<Running> {
-  return (variables) => bootstrap(loadEnvironment(Environment, variables));
+  return (variables) => bootstrap(loadEnvironment(Environment, { AMQP_URL: serviceAmqpUrl(brokerUser), ...variables }));
 }
 
 export interface NewAdmin {

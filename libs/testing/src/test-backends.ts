@@ -19,8 +19,21 @@ export function testMongoUrl(label: string): string {
   return url.toString();
 }
 
+/** guest's URL: for tests that inspect, tap or delete any queue, as no service may. */
 export function testAmqpUrl(): string {
   return required('AMQP_URL');
+}
+
+/** The broker users of scripts/rabbitmq-users.tsv: one per service, and event subscribers'. */
+export type BrokerUser = 'gateway' | 'members' | 'notifications' | 'events';
+
+const BROKER_USER_URLS = { gateway: 'GATEWAY_AMQP_URL', members: 'MEMBERS_AMQP_URL', notifications: 'NOTIFICATIONS_AMQP_URL', events: 'EVENTS_AMQP_URL' } as const;
+
+/** The URL of a service's own broker user, so that tests run each service with the permissions it has in production. */
+export function serviceAmqpUrl(user: BrokerUser): string {
+  const value = process.env[BROKER_USER_URLS[user]];
+  if (!value) throw new Error(`${BROKER_USER_URLS[user]} is not set: run \`npm run services:up\`, which creates each service's RabbitMQ user and lists their URLs in var/services.env`);
+  return value;
 }
 
 export async function dropTestDatabase(mongoUrl: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
-import { Queues } from '@app/contracts';
+import { Exchanges, Queues } from '@app/contracts';
 import type { KeptChannel } from '../kept-channel';
 import { RabbitConnection } from '../rabbit-connection';
 
@@ -10,6 +10,16 @@ const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
 /** How long a request waits for a channel the broker just closed to be opened again. */
 const REOPEN_WAIT_MS = 2_000;
+
+/**
+ * The broker user of an AMQP URL (amqplib's default when it names none). Every request carries it
+ * as `user_id`, which RabbitMQ checks against the connection's user, so the members service knows
+ * which service asked.
+ */
+export function brokerUserOf(amqpUrl: string): string {
+  const user = new URL(amqpUrl).username;
+  return user === '' ? 'guest' : decodeURIComponent(user);
+}
 
 type Callback = (packet: WritePacket) => void;
 
@@ -32,12 +42,14 @@ export class MembersRpcProxy extends ClientProxy {
   private connecting?: Promise<void>;
   private closed = false;
   private readonly pending = new Map<string, PendingRequest>();
+  private readonly userId: string;
 
   constructor(
     private readonly amqpUrl: string,
     private readonly connectionName: string,
   ) {
     super();
+    this.userId = brokerUserOf(amqpUrl);
     this.initializeSerializer({});
     this.initializeDeserializer({});
   }
@@ -94,6 +106,9 @@ export class MembersRpcProxy extends ClientProxy {
         this.settle(String(returned.properties.correlationId), { err: new Error('no members service queue to take the request'), isDisposed: true }),
       );
       channel.once('close', () => this.failPending((request) => request.channel === channel, 'the channel to RabbitMQ closed before the reply came'));
+      // Declared by the members service too; declaring it here lets a request find no queue
+      // (and come back at once) rather than a missing exchange, which would close the channel.
+      await channel.assertExchange(Exchanges.Rpc, 'direct', { durable: true });
       await channel.consume(DIRECT_REPLY_TO, (message) => message && this.receive(message), { noAck: true });
     });
   }
@@ -107,8 +122,9 @@ export class MembersRpcProxy extends ClientProxy {
     }
     this.pending.set(request.id, { channel, callback });
     try {
-      channel.sendToQueue(Queues.MembersRpc, Buffer.from(JSON.stringify(this.serializer.serialize(request))), {
+      channel.publish(Exchanges.Rpc, Queues.MembersRpc, Buffer.from(JSON.stringify(this.serializer.serialize(request))), {
         replyTo: DIRECT_REPLY_TO,
+        userId: this.userId,
         correlationId: request.id,
         contentType: 'application/json',
         mandatory: true,

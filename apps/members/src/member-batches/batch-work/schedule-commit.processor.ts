@@ -28,6 +28,9 @@ export class ScheduleCommitProcessor {
     const job = { batchId: batch._id, phase: 'commit' as const, organization, rescheduled: redo };
     const scheduled = new Set<number>();
     for await (const { chunk, rows } of this.snapshots.streamBatch(batch._id)) {
+      // No password hash travels on the broker: setting a password drops the chunk's snapshot,
+      // and should a snapshot hold one all the same, its worker reads the rows instead.
+      if (rows.some((row) => row.passwordHash !== null)) continue;
       await this.work.publish([{ ...job, chunk, rowsToCommit: rows }]);
       scheduled.add(chunk);
     }
