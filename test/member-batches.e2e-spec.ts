@@ -305,6 +305,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
       counts: { total: 3, valid: 2, invalid: 1, created: 0, failed: 0 },
       createdAt: uploaded.createdAt,
       failureReason: null,
+      failureCode: null,
       progress: null,
     });
     expect(listed.items[1]).toEqual({
@@ -317,6 +318,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
       counts: { total: 2, valid: 1, invalid: 1, created: 0, failed: 0 },
       createdAt: typed.createdAt,
       failureReason: null,
+      failureCode: null,
       progress: null,
     });
 

@@ -10,7 +10,10 @@ type CsvImportErrorCode =
   | typeof ErrorCode.WorkbookHasMacros
   | typeof ErrorCode.EncryptedWorkbook
   | typeof ErrorCode.LegacyExcelWorkbook
-  | typeof ErrorCode.WorkbookTooLarge;
+  | typeof ErrorCode.WorkbookTooLarge
+  | typeof ErrorCode.TooManyRows
+  | typeof ErrorCode.TooManyColumns
+  | typeof ErrorCode.CellTooLarge;
 
 /** A file the import cannot take as a member list; `message` is written for the admin who uploaded it. */
 export class CsvImportError extends Error {
@@ -122,6 +125,30 @@ export function missingEmailColumnError(hasHeader: boolean, sheets?: readonly st
       `Add a header row that names the email column with one of: ${EMAIL_HEADER_LIST}; ` +
       'or, without a header row, put the email addresses in the first column.';
   return new CsvImportError(ErrorCode.MissingEmailColumn, message);
+}
+
+export function tooManyRowsError(maxRows: number): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.TooManyRows,
+    `The file has more than ${maxRows.toLocaleString('en')} member rows, the most this server takes at once. Split it into several files.`,
+  );
+}
+
+/** `line`: the physical line of a CSV file, or the worksheet row. */
+export function tooManyColumnsError(line: number, columns: number, maxColumns: number): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.TooManyColumns,
+    `Line ${line} has ${columns.toLocaleString('en')} columns; a member list may have at most ${maxColumns}. Export only the columns you need.`,
+  );
+}
+
+/** `column`: from 0. */
+export function cellTooLargeError(line: number, column: number, characters: number, maxCharacters: number): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.CellTooLarge,
+    `Line ${line}, column ${column + 1} holds ${characters.toLocaleString('en')} characters; a value may have at most ${maxCharacters.toLocaleString('en')}. ` +
+      'Check that the file is a member list, or export only the columns you need.',
+  );
 }
 
 /** `line` is where csv-parse stopped, already converted to a physical line. */

@@ -8,6 +8,7 @@ import { detectEncoding, type CsvEncoding } from './detect-encoding';
 import type { DirectoryExport } from './directory-export';
 import { directoryRowOf, type DirectoryRow } from './directory-row';
 import { readColumnLayout, type MemberColumns } from './header-columns';
+import { checkRecordLimits } from './record-limits';
 
 const DEFAULT_SAMPLE_BYTES = 64 * 1024;
 
@@ -29,6 +30,7 @@ export async function openDirectoryCsv(filePath: string, options: { sampleBytes?
   if (error && isWholeFile) throw error;
   // A sample without a single row is taken as the whole story: no member list starts with that many blank lines.
   if (records.length === 0) throw emptyFileError();
+  for (const record of records) checkRecordLimits(record.line, record.cells);
 
   const layout = readColumnLayout(records.map((record) => record.cells));
   if (layout.kind === 'missing_email_column') throw missingEmailColumnError(layout.hasHeader);
@@ -82,6 +84,7 @@ async function* memberRows(
   const records = csvRecords([createReadStream(filePath), iconv.decodeStream(encoding)], delimiter);
   let anyMember = false;
   for await (const { line, cells } of records) {
+    checkRecordLimits(line, cells);
     if (line <= headerLine) continue;
     anyMember = true;
     yield directoryRowOf(line, cells, columns, headers);

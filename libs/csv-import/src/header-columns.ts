@@ -111,7 +111,6 @@ const ACCOUNT_STATE_KINDS = new Set<ColumnRole>(['enabled', 'blocked', 'deleted'
 /** A header may follow a few lines of preamble: PowerShell's `#TYPE …`, a title above a table. */
 const MAX_PREAMBLE_RECORDS = 10;
 
-const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Finds the header among the first records of a file: the first record that names a column the
@@ -134,9 +133,17 @@ export function readColumnLayout(records: readonly (readonly string[])[]): Colum
   return { kind: 'missing_email_column', hasHeader: false };
 }
 
-/** Whether a cell, trimmed, has the shape of an email address. */
+/**
+ * Whether a cell, trimmed, has the shape of an email address: no blank, one `@` with text before it,
+ * and a dot inside the part after it. Written out rather than as `^[^\s@]+@[^\s@]+\.[^\s@]+$`,
+ * whose backtracking takes seconds on a 64 KB cell such as `a@.....`: every step here is linear.
+ */
 export function looksLikeEmail(cell: string): boolean {
-  return EMAIL_LIKE.test(cell.trim());
+  const text = cell.trim();
+  const at = text.indexOf('@');
+  if (at < 1 || at !== text.lastIndexOf('@') || /\s/.test(text)) return false;
+  const dot = text.indexOf('.', at + 2);
+  return dot !== -1 && dot < text.length - 1;
 }
 
 function headerLayout(headerRecord: number, cells: string[], roles: (ColumnRole | undefined)[], below: readonly (readonly string[])[]): ColumnLayout {
@@ -177,10 +184,33 @@ function roleNamedBy(headerCell: string): ColumnRole | undefined {
 }
 
 function normaliseHeader(text: string): string {
-  return text
-    .replace(/\[[^\]]*\]|\([^)]*\)/g, '')
+  return withoutBracketedNotes(text)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * `text` without its `[…]` and `(…)` notes, as `.replace(/\[[^\]]*\]|\([^)]*\)/g, '')` would, in
+ * one pass: that expression looks for a closing bracket again from every unclosed `[`, which makes
+ * a 64 KB cell of `[[[[…` take seconds.
+ */
+function withoutBracketedNotes(text: string): string {
+  const closing: Record<string, string> = { '[': ']', '(': ')' };
+  // Past these, an opening bracket has nothing to close it.
+  const lastClosing: Record<string, number> = { '[': text.lastIndexOf(']'), '(': text.lastIndexOf(')') };
+  let kept = '';
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index];
+    const close = closing[char];
+    if (close !== undefined && index < lastClosing[char]) {
+      index = text.indexOf(close, index + 1) + 1;
+      continue;
+    }
+    kept += char;
+    index += 1;
+  }
+  return kept;
 }

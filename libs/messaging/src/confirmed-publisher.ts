@@ -1,5 +1,6 @@
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { KeptChannel } from './kept-channel';
+import { encodeMessage } from './message-size';
 import type { RabbitConnection } from './rabbit-connection';
 import { assertSharedExchanges } from './topology';
 
@@ -45,7 +46,11 @@ export class ConfirmedPublisher {
   private channel?: KeptChannel<ConfirmChannel>;
   private readonly inFlight = new Map<string, Pending>();
 
-  constructor(private readonly connection: RabbitConnection) {}
+  /** `declare` asserts the exchanges this service publishes to, on each new channel. */
+  constructor(
+    private readonly connection: RabbitConnection,
+    private readonly declare: (channel: ConfirmChannel) => Promise<void> = assertSharedExchanges,
+  ) {}
 
   async start(): Promise<void> {
     this.channel = await this.connection.keepConfirmChannel('publisher', (channel) => this.setUp(channel));
@@ -58,6 +63,7 @@ export class ConfirmedPublisher {
   async publish(exchange: string, routingKey: string, body: unknown, options: PublishOptions): Promise<PublishResult> {
     const channel = this.channel?.current ?? (this.connection.isConnected ? await this.channel?.ready(REOPEN_WAIT_MS) : undefined);
     if (!channel) throw new PublishFailedError('RabbitMQ is not connected');
+    const content = encodeMessage(body);
     const pending: Pending = { routed: true };
     this.inFlight.set(options.messageId, pending);
     return new Promise<PublishResult>((resolve, reject) => {
@@ -70,7 +76,7 @@ export class ConfirmedPublisher {
         channel.publish(
           exchange,
           routingKey,
-          Buffer.from(JSON.stringify(body)),
+          content,
           {
             persistent: true,
             mandatory: true,
@@ -90,7 +96,7 @@ export class ConfirmedPublisher {
   }
 
   private async setUp(channel: ConfirmChannel): Promise<void> {
-    await assertSharedExchanges(channel);
+    await this.declare(channel);
     channel.on('return', (message: ConsumeMessage) => {
       const pending = this.inFlight.get(String(message.properties.messageId));
       if (pending) pending.routed = false;

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { consoleMessage, type ConsoleMessageKey } from './pages/console-messages';
 import { ConsoleResponder } from './console-responder';
@@ -40,6 +41,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     // Multer refuses an upload over IMPORT_MAX_BYTES before the controller sees it.
     if (status === 413) return { status, title: 'error.tooLargeTitle', message: 'error.tooLarge' };
     if (status === 503) return { status, title: 'error.unavailableTitle', message: 'error.unavailable' };
+    // The per-address limit of the sign-in form (ThrottlerGuard, which also sets Retry-After).
+    if (exception instanceof ThrottlerException) return { status, title: 'signIn.title', message: 'signIn.tooManyFromAddress' };
     return { status: status >= 400 ? status : 500, title: 'error.failedTitle', message: 'error.failed' };
   }
 }

@@ -25,6 +25,7 @@ import { ApiException } from '../http/api.exception';
 import { PageQuery } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param.pipe';
 import { CsvUploadUseCase, type ReceivedFile } from '../uploads/csv-upload.usecase';
+import { UploadRateLimitGuard } from '../uploads/upload-rate-limit.guard';
 import { BatchRowPatchBody, isEmptyPatch } from './dto/batch-row-patch-body.dto';
 import { BatchRowResponse } from './dto/batch-row.response';
 import { BatchRowsQuery } from './dto/batch-rows-query.dto';
@@ -51,6 +52,7 @@ export class MemberBatchesController {
   ) {}
 
   @Post()
+  @UseGuards(UploadRateLimitGuard)
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({
     summary: 'Add members: typed addresses (JSON, or the multipart field `emails`) or a directory export, CSV or Excel .xlsx (multipart field `file`)',
@@ -88,6 +90,10 @@ export class MemberBatchesController {
     ErrorCode.EncryptedWorkbook,
     ErrorCode.LegacyExcelWorkbook,
     ErrorCode.WorkbookTooLarge,
+    ErrorCode.TooManyRows,
+    ErrorCode.TooManyColumns,
+    ErrorCode.CellTooLarge,
+    ErrorCode.TooManyAttempts,
   )
   async create(
     @CurrentAdmin() admin: AdminPrincipal,

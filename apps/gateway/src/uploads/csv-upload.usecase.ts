@@ -5,10 +5,11 @@ import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type CreateUploadBatchCommand, type MemberBatchView, MembersRpc } from '@app/contracts';
-import { CsvImportError, openDirectoryExport } from '@app/csv-import';
+import { checkRowCount, CsvImportError, openDirectoryExport } from '@app/csv-import';
 import { MembersRpcClient } from '@app/messaging';
 import { UploadStore } from '@app/uploads';
 import type { AdminPrincipal } from '../auth/admin-principal';
+import { GatewayEnvironment } from '../config/gateway.environment';
 import { ApiException } from '../http/api.exception';
 
 export interface ReceivedFile {
@@ -30,19 +31,24 @@ function displayName(originalname: string): string {
 
 /**
  * An uploaded directory export (CSV or an Excel workbook): refused at once (422, nothing kept) when
- * it cannot be a member list, else stored for the import workers and answered as a batch in `validating`.
+ * it cannot be a member list or is past a limit (IMPORT_MAX_ROWS rows; 500 columns or 1,024
+ * characters a cell in the rows read to recognise the file, the import workers checking the rest
+ * before they store anything), else stored for the import workers and answered as a batch in
+ * `validating`. The temporary file is removed here, and in any case when the response ends.
  */
 @Injectable()
 export class CsvUploadUseCase {
   constructor(
     private readonly uploads: UploadStore,
     private readonly members: MembersRpcClient,
+    private readonly env: GatewayEnvironment,
   ) {}
 
   async execute(admin: AdminPrincipal, file: ReceivedFile, idempotencyKey: string | undefined): Promise<MemberBatchView> {
     let uploadId: string | undefined;
     try {
-      await openDirectoryExport(file.path);
+      // Its first rows are checked against the column and cell limits, its rows counted: past a limit, nothing is kept.
+      await checkRowCount(await openDirectoryExport(file.path), file.path, this.env.IMPORT_MAX_ROWS);
       const fileName = displayName(file.originalname);
       const sha256 = await sha256Of(file.path);
       uploadId = await this.uploads.write(createReadStream(file.path), fileName, admin.organizationId);

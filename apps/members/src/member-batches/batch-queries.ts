@@ -16,6 +16,8 @@ import { ReviewedRowsPager } from './reviewed-rows-pager';
 import { outcomeOf, type RowOutcome } from './row-outcome';
 
 const ERROR_ROWS_PAGE = 500;
+/** A page of errors.csv is cut short past this many bytes of rows: the answer travels on the broker (16 MiB at most). */
+const ERROR_ROWS_PAGE_BYTES = 4 * 1024 * 1024;
 
 @Injectable()
 export class BatchQueries {
@@ -93,17 +95,26 @@ export class BatchQueries {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
     const invalid = await this.rows.afterLine(batch._id, 'invalid', command.afterLine, ERROR_ROWS_PAGE);
     const failed = await this.failedRowsAfter(batch._id, command.afterLine);
-    const page = [...invalid, ...failed].sort((a, b) => a.line - b.line).slice(0, ERROR_ROWS_PAGE);
-    return {
-      headers: batch.headers,
-      delimiter: batch.delimiter,
-      rows: page.map((row) => ({
+    const sorted = [...invalid, ...failed].sort((a, b) => a.line - b.line).slice(0, ERROR_ROWS_PAGE);
+    // Rows with long cells make a shorter page, so that the answer stays far below the broker's message limit.
+    const rows: BatchErrorRowsPage['rows'] = [];
+    let bytes = Buffer.byteLength(JSON.stringify(batch.headers));
+    for (const row of sorted) {
+      const errorRow = {
         line: row.line,
         cells: row.cells,
         errorCode: row.problems.map((problem) => problem.code).join(' '),
         errorMessage: row.problems.map((problem) => problem.message).join(' '),
-      })),
-      nextAfterLine: page.length === ERROR_ROWS_PAGE ? page[page.length - 1].line : null,
+      };
+      bytes += Buffer.byteLength(JSON.stringify(errorRow));
+      if (rows.length > 0 && bytes > ERROR_ROWS_PAGE_BYTES) break;
+      rows.push(errorRow);
+    }
+    return {
+      headers: batch.headers,
+      delimiter: batch.delimiter,
+      rows,
+      nextAfterLine: rows.length < sorted.length || sorted.length === ERROR_ROWS_PAGE ? rows[rows.length - 1].line : null,
     };
   }
 

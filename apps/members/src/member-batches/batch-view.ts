@@ -34,18 +34,31 @@ export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowVie
   };
 }
 
+/**
+ * A page of 500 batches travels on the broker (16 MiB at most): the columns a file had that the
+ * import ignores are told, but only the first ones and their names cut short.
+ */
+const SHOWN_IGNORED_COLUMNS = 20;
+const SHOWN_NAME_CHARACTERS = 100;
+
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+export function shortened(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function toBatchView(batch: MemberBatch, rows?: BatchRow[]): MemberBatchView {
   return {
     id: batch._id,
     status: batch.status,
     source: batch.source,
     fileName: batch.fileName,
-    ignoredColumns: batch.ignoredColumns,
+    ignoredColumns: batch.ignoredColumns.slice(0, SHOWN_IGNORED_COLUMNS).map((name) => shortened(name, SHOWN_NAME_CHARACTERS)),
     // Batches read before 0.4 have none.
     emailColumn: batch.emailColumn ?? null,
     counts: batch.counts,
     createdAt: batch.createdAt.toISOString(),
     failureReason: batch.failureReason,
+    failureCode: batch.failureCode ?? null,
     progress: null,
     ...(rows ? { rows: rows.map((row) => toBatchRowView(row)) } : {}),
   };

@@ -29,6 +29,8 @@ export interface MemberBatch {
   /** How many chunks of BATCH_CHUNK_SIZE rows the import workers take the rows in (0 until the file is read). */
   chunkCount: number;
   failureReason: string | null;
+  /** The file's error code, when the workers found it unreadable or past a limit (absent in batches of 0.4). */
+  failureCode: string | null;
   createdAt: Date;
   validationStartedAt: Date | null;
   commitStartedAt: Date | null;
@@ -53,6 +55,7 @@ export function newMemberBatch(
     counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
     validShiftByChunk: {},
     failureReason: null,
+    failureCode: null,
     createdAt: now,
     validationStartedAt: now,
     commitStartedAt: null,

@@ -162,6 +162,8 @@ export interface MemberBatchView {
   counts: BatchCounts;
   createdAt: string;
   failureReason: string | null;
+  /** Why a failed batch failed, as a code: the file's (`cell_too_large`, `unreadable_file` …) when the import workers found it past a limit or unreadable; null otherwise. */
+  failureCode: string | null;
   progress: BatchProgress | null;
   rows?: BatchRowView[];
 }

@@ -2,6 +2,7 @@ import { emptyFileError, headerOnlyError, missingEmailColumnError } from '../csv
 import type { DirectoryExport } from '../directory-export';
 import { directoryRowOf, type DirectoryRow } from '../directory-row';
 import { type ColumnLayout, readColumnLayout, type MemberColumns } from '../header-columns';
+import { checkRecordLimits } from '../record-limits';
 import { SharedStrings } from './shared-strings';
 import { type SheetRecord, sheetRecords } from './sheet-records';
 import { readWorkbookStructure, type WorksheetPart } from './workbook-structure';
@@ -52,6 +53,7 @@ async function judge(archive: ZipArchive, sheet: WorksheetPart, strings: SharedS
       complete = false;
       break;
     }
+    checkRecordLimits(record.line, record.cells);
     records.push(record);
   }
   if (records.length === 0) return { kind: 'empty' };
@@ -94,6 +96,7 @@ async function* workbookRows(
   });
   try {
     for await (const { line, cells } of sheetRecords(archive, part, strings)) {
+      checkRecordLimits(line, cells);
       if (line <= headerLine) continue;
       yield directoryRowOf(line, cells, columns, headers);
     }

@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { type CustomTransportStrategy, RmqContext, Server, Transport, type WritePacket } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { throwError } from 'rxjs';
-import { ErrorCode, Queues, type RpcErrorPayload } from '@app/contracts';
+import { ErrorCode, Exchanges, Queues, type RpcErrorPayload } from '@app/contracts';
 import { startConsumer } from '../consumer';
 import { RabbitConnection } from '../rabbit-connection';
+import { encodeMessage, MessageTooLargeError } from '../message-size';
 
 export interface MembersRpcServerOptions {
   amqpUrl: string;
@@ -12,6 +13,12 @@ export interface MembersRpcServerOptions {
   prefetch: number;
   /** Shown in the RabbitMQ management UI. */
   connectionName: string;
+  /**
+   * Whether the broker user that sent a request may ask for its pattern. RabbitMQ refuses a
+   * message whose `user_id` is not its connection's user, so the id names the sender; a request
+   * without one, or from a user this refuses, is answered `unauthorized` and not handled.
+   */
+  callerMay: (pattern: string, brokerUser: string) => boolean;
 }
 
 /**
@@ -68,7 +75,9 @@ export class MembersRpcServer extends Server implements CustomTransportStrategy 
           queue: Queues.MembersRpc,
           prefetch: this.options.prefetch,
           declare: async (channel) => {
+            await channel.assertExchange(Exchanges.Rpc, 'direct', { durable: true });
             await channel.assertQueue(Queues.MembersRpc, { durable: true });
+            await channel.bindQueue(Queues.MembersRpc, Exchanges.Rpc, Queues.MembersRpc);
           },
           handle: (message, channel) => this.answer(message, channel),
         },
@@ -107,6 +116,13 @@ export class MembersRpcServer extends Server implements CustomTransportStrategy 
       return;
     }
     const pattern = this.getPatternAsString(packet.pattern);
+    const { userId } = message.properties as { userId?: unknown };
+    if (typeof userId !== 'string' || userId === '' || !this.options.callerMay(pattern, userId)) {
+      const sender = typeof userId === 'string' && userId !== '' ? `broker user ${userId}` : 'a request without user_id';
+      this.log.warn({ message: 'request refused: its sender may not ask for this', pattern, sender });
+      reply({ err: { code: ErrorCode.Unauthorized, message: `The members service does not answer ${pattern} to ${sender}.` } satisfies RpcErrorPayload, isDisposed: true });
+      return;
+    }
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) {
       reply({ err: { code: ErrorCode.InternalError, message: `The members service does not answer ${pattern}.` } satisfies RpcErrorPayload, isDisposed: true });
@@ -131,9 +147,20 @@ export class MembersRpcServer extends Server implements CustomTransportStrategy 
     });
   }
 
+  /** Answers are bounded where they are built (pages of rows); one over the broker's limit anyway is answered as a failure. */
+  private encodeReply(out: WritePacket): Buffer {
+    try {
+      return encodeMessage(out);
+    } catch (error) {
+      if (!(error instanceof MessageTooLargeError)) throw error;
+      this.log.error({ message: 'answer over the broker message limit replaced by an error', bytes: error.bytes });
+      return encodeMessage({ err: { code: ErrorCode.InternalError, message: 'The answer is too large to send.' } satisfies RpcErrorPayload, isDisposed: true });
+    }
+  }
+
   private reply(channel: Channel, replyTo: string, correlationId: unknown, out: WritePacket): void {
     try {
-      channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(out)), { correlationId: typeof correlationId === 'string' ? correlationId : undefined });
+      channel.sendToQueue(replyTo, this.encodeReply(out), { correlationId: typeof correlationId === 'string' ? correlationId : undefined });
     } catch {
       // The channel closed meanwhile: the request is redelivered, and refused as interrupted.
     }

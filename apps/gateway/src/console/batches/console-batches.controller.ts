@@ -12,6 +12,7 @@ import { errorCode } from '../../activation/activation-answers';
 import { ErrorsCsvExport } from '../../member-batches/errors-csv.export';
 import { MEMBER_LIST_TEMPLATE, memberListWorkbook, XLSX_CONTENT_TYPE } from '../../member-batches/member-list-template';
 import type { ReceivedFile } from '../../uploads/csv-upload.usecase';
+import { UploadRateLimitGuard } from '../../uploads/upload-rate-limit.guard';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { ConsoleResponder } from '../console-responder';
 import { consoleMessage } from '../pages/console-messages';
@@ -54,6 +55,7 @@ export class ConsoleBatchesController {
   }
 
   @Post('batches')
+  @UseGuards(UploadRateLimitGuard)
   @UseInterceptors(FileInterceptor('file'))
   async add(
     @CurrentSession() session: ConsoleSession,

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { consoleMessage, type ConsoleMessageKey } from '../pages/console-messages';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
@@ -44,6 +45,9 @@ export class ConsoleSignInController {
   }
 
   @Post('console/sign-in')
+  // The API sign-ins' limit per address, in the same shared store: the form is no way around it.
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
   async submit(@Req() request: Request, @Res() response: Response, @Body() body: SignInForm): Promise<void> {
     const next = safeNextPath(body.next);
     if (!this.sessions.signInFormIsGenuine(request, body._csrf)) {

@@ -72,6 +72,13 @@ export class MemberBatchResponse implements MemberBatchView {
   @ApiProperty({ type: String, nullable: true })
   failureReason: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A failed batch whose file the import workers found unreadable or past a limit: the same code an upload refused at once answers (`cell_too_large`, `too_many_columns`, `unreadable_file` …)',
+  })
+  failureCode: string | null;
+
   @ApiProperty({ type: BatchProgressResponse, nullable: true, description: 'While workers validate or commit' })
   progress: BatchProgress | null;
 

@@ -63,12 +63,13 @@ export class BatchFinalizer {
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
   }
 
-  async fail(batch: MemberBatch, reason: string): Promise<void> {
+  /** `code`: the file's error code, when it is the file that cannot be imported. */
+  async fail(batch: MemberBatch, reason: string, code: string | null = null): Promise<void> {
     if (!(await this.claims.claimStep(batch._id, 'failed'))) return;
-    await this.complete(batch, 'failed', reason);
+    await this.complete(batch, 'failed', reason, code);
   }
 
-  private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null): Promise<void> {
+  private async complete(batch: MemberBatch, status: 'completed' | 'failed', failureReason: string | null, failureCode: string | null = null): Promise<void> {
     const counts = await this.finalCounts(batch, status);
     if (batch.uploadId) await this.uploads.delete(batch.uploadId);
     const now = new Date();
@@ -80,7 +81,7 @@ export class BatchFinalizer {
       organizationId: batch.organizationId,
       data: { batchId: batch._id, source: batch.source, status, counts, startedByAdminId: batch.createdByAdminId },
     };
-    await this.batches.setStatus(batch._id, status, { counts, failureReason, completedAt: now, pendingEvent: event, eventPending: true });
+    await this.batches.setStatus(batch._id, status, { counts, failureReason, failureCode, completedAt: now, pendingEvent: event, eventPending: true });
     // Chunk snapshots only serve review and commit; removing them is slow on FerretDB, so it
     // happens after the batch is closed and nothing waits for it.
     this.snapshots.deleteBatch(batch._id).catch((error: Error) =>

@@ -5,7 +5,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { CsvImportError, openDirectoryExport } from '@app/csv-import';
+import { ErrorCode } from '@app/contracts';
+import { countMemberRows, CsvImportError, openDirectoryExport } from '@app/csv-import';
 import { UploadStore } from '@app/uploads';
 import { type BatchRow, rowToValidate } from '../batch-row';
 import { parseEmailList, rowInputOf } from '../email-list';
@@ -13,11 +14,12 @@ import type { MemberBatch } from '../member-batch';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import { BatchRowsValidator } from '../row-validation/batch-rows.validator';
 import { BATCH_CHUNK_SIZE } from './batch-work.queue';
+import { ChunkCutter } from './chunk-cutter';
 import { BatchWorkEnqueuer } from './batch-work.enqueuer';
 import { deterministicUuid } from '../../persistence/deterministic-uuid';
 import { readTypedEmails } from '../typed-email-upload';
 
-type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string };
+type ParseOutcome = { kind: 'parsed'; rows: number; chunks: number } | { kind: 'unreadable'; reason: string; code: string };
 
 /**
  * Reads an uploaded file once, streaming, and hands it to the workers chunk by chunk, holding in
@@ -37,14 +39,15 @@ export class ParseUploadProcessor {
 
   /** `redo`: an earlier read of this file may have been interrupted (a redelivered job). */
   async process(batch: MemberBatch, redo: boolean): Promise<ParseOutcome> {
-    if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.' };
+    if (!batch.uploadId) return { kind: 'unreadable', reason: 'The uploaded file is no longer available.', code: ErrorCode.UnreadableFile };
     if (batch.source === 'emails') return this.readTypedList(batch, batch.uploadId, redo);
     const path = join(tmpdir(), `roster-import-${batch._id}-${randomUUID()}.upload`);
     try {
-      await pipeline(this.uploads.read(batch.uploadId), createWriteStream(path));
+      // Readable by this user only, as the gateway's copy was.
+      await pipeline(this.uploads.read(batch.uploadId), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
       return await this.read(batch, path, redo);
     } catch (error) {
-      if (error instanceof CsvImportError) return { kind: 'unreadable', reason: error.message };
+      if (error instanceof CsvImportError) return { kind: 'unreadable', reason: error.message, code: error.code };
       throw error;
     } finally {
       await rm(path, { force: true });
@@ -53,6 +56,9 @@ export class ParseUploadProcessor {
 
   private async read(batch: MemberBatch, path: string, redo: boolean): Promise<ParseOutcome> {
     const file = await openDirectoryExport(path);
+    // A first pass over every record, against the limits (columns, cell size) and for anything
+    // unreadable past what the gateway looked at: such a file fails before a row is held or stored.
+    await countMemberRows(file, Number.MAX_SAFE_INTEGER);
     await this.batches.update(batch._id, {
       headers: file.hasHeader ? file.headers : ['email', 'user_name'],
       delimiter: file.delimiter,
@@ -60,21 +66,19 @@ export class ParseUploadProcessor {
       emailColumn: file.emailColumn,
     });
     const scope = { organizationId: batch.organizationId, batchId: batch._id, chunkSize: BATCH_CHUNK_SIZE, newRowId: () => '' };
-    let buffer: BatchRow[] = [];
+    const chunks = new ChunkCutter();
     let count = 0;
     for await (const record of file.rows()) {
       const { cells, ...input } = record;
       const row = this.validator.newRow({ ...scope, newRowId: () => deterministicUuid(`${batch._id}:${record.line}`) }, input, count, cells);
-      buffer.push(row);
       count += 1;
-      if (buffer.length === BATCH_CHUNK_SIZE) {
-        await this.handOver(batch, buffer, count, redo);
-        buffer = [];
-      }
+      const full = chunks.add(row);
+      if (full) await this.handOver(batch, full, count - chunks.pending, redo);
     }
-    if (buffer.length > 0) await this.handOver(batch, buffer, count, redo);
-    if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.' };
-    return { kind: 'parsed', rows: count, chunks: Math.ceil(count / BATCH_CHUNK_SIZE) };
+    const last = chunks.rest();
+    if (last) await this.handOver(batch, last, count, redo);
+    if (count === 0) return { kind: 'unreadable', reason: 'The file has a header row but no member rows.', code: ErrorCode.EmptyFile };
+    return { kind: 'parsed', rows: count, chunks: chunks.count };
   }
 
   /** A list an admin typed, too long to check while they waited: handed over as a file's rows are, in the order typed. */

@@ -53,6 +53,9 @@ export class MemberBatchDocument implements MemberBatch {
   @Prop({ type: String, default: null })
   failureReason: string | null;
 
+  @Prop({ type: String, default: null })
+  failureCode: string | null;
+
   @Prop({ required: true })
   createdAt: Date;
 

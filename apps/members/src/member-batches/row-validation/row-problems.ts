@@ -1,10 +1,19 @@
 import { ErrorCode, type RowProblem } from '@app/contracts';
+import { shortened } from '../batch-view';
+
+/**
+ * A value of the file quoted in a sentence, cut short: the row shows it whole, and rows travel on
+ * the broker 500 at a time, so no sentence may grow with the file.
+ */
+function shown(value: string): string {
+  return shortened(value, 100);
+}
 
 /** The sentences an admin reads next to a row; one place so they stay consistent. */
 export const RowProblems = {
   invalidEmail: (email: string): RowProblem => ({
     code: ErrorCode.InvalidEmail,
-    message: email ? `"${email}" is not a valid email address.` : 'The email address is missing.',
+    message: email ? `"${shown(email)}" is not a valid email address.` : 'The email address is missing.',
   }),
   duplicateInBatch: (firstLine: number): RowProblem => ({
     code: ErrorCode.DuplicateInBatch,
@@ -24,7 +33,7 @@ export const RowProblems = {
   }),
   accountNameAdjusted: (userName: string, used: string): RowProblem => ({
     code: ErrorCode.AccountNameAdjusted,
-    message: `"${userName}" cannot be used as an account name; "${used}" was picked instead.`,
+    message: `"${shown(userName)}" cannot be used as an account name; "${used}" was picked instead.`,
   }),
   formulaLike: (email: string): RowProblem => ({
     code: ErrorCode.FormulaLikeEmail,
@@ -37,7 +46,7 @@ export const RowProblems = {
   creationFailed: (reason: string): RowProblem => ({ code: ErrorCode.CreationFailed, message: reason }),
   accountDisabledInDirectory: (column: string, value: string): RowProblem => ({
     code: ErrorCode.AccountDisabledInDirectory,
-    message: `The directory marks this account as disabled ("${column}" is "${value}"), so it is not added unless you add it anyway.`,
+    message: `The directory marks this account as disabled ("${shown(column)}" is "${shown(value)}"), so it is not added unless you add it anyway.`,
   }),
   addedAnyway: (): RowProblem => ({
     code: ErrorCode.AddedAnyway,
@@ -46,17 +55,17 @@ export const RowProblems = {
   namesSplitFromDisplayName: (displayName: string, firstName: string | null, lastName: string | null): RowProblem => ({
     code: ErrorCode.NamesSplitFromDisplayName,
     message:
-      `The file has no first and last name for this row: they were taken from the display name "${displayName}" ` +
-      `(first name ${firstName ? `"${firstName}"` : 'none'}, last name ${lastName ? `"${lastName}"` : 'none'}). Correct them if the split is wrong.`,
+      `The file has no first and last name for this row: they were taken from the display name "${shown(displayName)}" ` +
+      `(first name ${firstName ? `"${shown(firstName)}"` : 'none'}, last name ${lastName ? `"${shown(lastName)}"` : 'none'}). Correct them if the split is wrong.`,
   }),
   nameCharactersLost: (field: string, value: string): RowProblem => ({
     code: ErrorCode.NameCharactersLost,
     message:
-      `The ${field} "${value}" has "?" where the file lost letters (Windows PowerShell 5.1 writes Export-Csv files in ASCII ` +
+      `The ${field} "${shown(value)}" has "?" where the file lost letters (Windows PowerShell 5.1 writes Export-Csv files in ASCII ` +
       'unless given -Encoding UTF8), so it was left out rather than used mangled: type it in the review, or export the file again in UTF-8.',
   }),
   emailFromOtherColumn: (column: string): RowProblem => ({
     code: ErrorCode.EmailFromOtherColumn,
-    message: `This row has no address in the file's email column; the one in "${column}" was used.`,
+    message: `This row has no address in the file's email column; the one in "${shown(column)}" was used.`,
   }),
 };
