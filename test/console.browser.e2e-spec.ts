@@ -285,6 +285,45 @@ describe('the admin console in a browser', () => {
     await page.context().close();
   });
 
+  it('shows the organization’s activity newest first, filtered by action, actor or object, and only its own', async () => {
+    const page = await newPage();
+    await signIn(page, contoso.email);
+    await page.getByRole('link', { name: 'Activity' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Activity');
+    expect(await page.getByRole('link', { name: 'Activity' }).getAttribute('aria-current')).toBe('page');
+    const actions = () => page.locator('#activity tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    // Earlier tests' sign-ins, imports, edits and commits, recorded a moment after each.
+    expect(await actions()).toEqual(expect.arrayContaining(['admin.signed_in', 'batch.created', 'batch.row_edited', 'batch.committed']));
+    const times = await page.locator('#activity tbody time').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime') ?? ''));
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(await page.locator('#activity').textContent()).toContain('Changed: ');
+    await checked(page, 'console-activity');
+
+    await page.getByLabel('Action').selectOption('batch.committed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    expect(new Set(await actions())).toEqual(new Set(['batch.committed']));
+    await page.locator('#activity tbody tr').first().locator('td').nth(3).getByRole('link').click();
+    expect(new URL(page.url()).searchParams.get('objectId')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.getByRole('status').textContent()).toContain('Only the events about');
+    expect(new Set(await actions())).toEqual(new Set(['batch.created', 'batch.committed', ...((await actions()).includes('batch.row_edited') ? ['batch.row_edited'] : [])]));
+    await page.getByRole('link', { name: 'Show every event' }).click();
+    await page.getByLabel('From').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    expect(await page.locator('main').textContent()).toContain('No event matches.');
+    await page.context().close();
+
+    // Fabrikam's admin speaks French: the console does once signed in.
+    const french = await newPage();
+    await signIn(french, fabrikam.email);
+    await french.getByRole('link', { name: 'Activité' }).click();
+    expect(await french.locator('h1').textContent()).toBe('Activité');
+    const theirs = await french.locator('#activity tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    expect(theirs).toContain('admin.signed_in');
+    expect(await french.locator('main').textContent()).not.toContain('Changed');
+    await expectNoSeriousAccessibilityViolations(french, 'console-activity-fr');
+    await french.context().close();
+  });
+
   it('speaks French to an admin whose locale is French, and switches language on request', async () => {
     const page = await newPage('en-GB');
     await signIn(page, fabrikam.email);

@@ -54,7 +54,9 @@ export class JsonLogger implements LoggerService {
       else if (extra instanceof Error) entry.stack = extra.stack;
       else if (typeof extra === 'object' && extra !== null) Object.assign(entry, extra);
     }
-    Object.assign(entry, RequestContext.current());
+    // The client's address is for the audit log, not for every log line.
+    const { sourceAddress: _address, ...context } = RequestContext.current();
+    Object.assign(entry, context);
     this.sink(`${JSON.stringify(entry)}\n`);
   }
 }

@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 interface RequestContextValues {
   requestId?: string;
   batchId?: string;
+  /** The HTTP client's address (the connection's, or `X-Forwarded-For` from a local proxy), for the audit log. */
+  sourceAddress?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextValues>();

@@ -15,7 +15,7 @@ export class RequestContextMiddleware implements NestMiddleware {
     const requestId = given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
     response.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
-    RequestContext.run({ requestId }, () => {
+    RequestContext.run({ requestId, sourceAddress: request.ip }, () => {
       response.on('finish', () =>
         this.logger.log({
           message: 'request',

@@ -36,11 +36,16 @@ export class MembersRpcClient implements OnApplicationShutdown {
     request: MembersRpcContract[P]['request'],
     { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {},
   ): Promise<MembersRpcContract[P]['reply']> {
+    let reply: MembersRpcContract[P]['reply'];
     try {
-      return await firstValueFrom(this.proxy.send<MembersRpcContract[P]['reply']>(pattern, request).pipe(timeout(timeoutMs)));
+      reply = await firstValueFrom(this.proxy.send<MembersRpcContract[P]['reply']>(pattern, request).pipe(timeout(timeoutMs)));
     } catch (error) {
-      throw this.options.toError(membersRpcFailure(pattern, error, timeoutMs));
+      const failure = this.options.toError(membersRpcFailure(pattern, error, timeoutMs));
+      this.options.onSettled?.({ pattern, request, error: failure });
+      throw failure;
     }
+    this.options.onSettled?.({ pattern, request, reply });
+    return reply;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
+import type { MembersRpcPattern } from '@app/contracts';
 import type { MembersRpcFailure } from './members-rpc-failure';
 
 export interface MembersRpcOptions {
@@ -10,6 +11,19 @@ export interface MembersRpcOptions {
   timeoutMs: number;
   /** What a failed request throws, in the terms of the app's callers. */
   toError: (failure: MembersRpcFailure) => Error;
+  /**
+   * Told of each request once settled, with its reply or the error it throws (the gateway's audit
+   * trail). Called in the caller's context before `send` returns; it must neither throw nor wait.
+   */
+  onSettled?: (settled: SettledMembersRequest) => void;
+}
+
+/** A request to the members service and how it ended: `reply`, or `error` as `toError` made it. */
+export interface SettledMembersRequest {
+  pattern: MembersRpcPattern;
+  request: unknown;
+  reply?: unknown;
+  error?: Error;
 }
 
 export const {
