@@ -14,6 +14,8 @@ import { MAIL_TRIGGERS, type MailTrigger } from './mail-delivery/mail-trigger';
 import { MailClaim, MailClaimSchema } from './mail-delivery/persistence/mail-claim.schema';
 import { SentNotification, SentNotificationSchema } from './mail-delivery/persistence/sent-notification.schema';
 import { SentNotificationsRepository } from './mail-delivery/persistence/sent-notifications.repository';
+import { SendSignUpEmailTrigger } from './sign-up-mail/send-sign-up-email.trigger';
+import { VerificationLinks } from './sign-up-mail/verification-links';
 import { MailTemplates } from './mail-templates/mail-templates';
 import { MembersClientModule } from './members-client/members-client.module';
 import { MailSender } from './smtp/mail-sender';
@@ -44,9 +46,11 @@ export class NotificationsModule {
         AccountCreatedTrigger,
         SendActivationEmailTrigger,
         BatchCompletedTrigger,
+        VerificationLinks,
+        SendSignUpEmailTrigger,
         {
           provide: MAIL_TRIGGERS,
-          inject: [AccountCreatedTrigger, SendActivationEmailTrigger, BatchCompletedTrigger],
+          inject: [AccountCreatedTrigger, SendActivationEmailTrigger, BatchCompletedTrigger, SendSignUpEmailTrigger],
           useFactory: (...triggers: MailTrigger[]): MailTrigger[] => triggers,
         },
         FailedMessages,

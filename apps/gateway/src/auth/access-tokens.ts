@@ -14,7 +14,8 @@ interface AdminTokenClaims {
 /** A distinct `typ`, so that a member's token is never taken for an admin's. */
 interface MemberTokenClaims {
   sub: string;
-  org: string;
+  /** Null for a personal account, in no organization. */
+  org: string | null;
   typ: 'member';
   /** The account's session version when the token was issued: a password change or activation moves it on, ending the token. */
   ver: number;
@@ -23,7 +24,7 @@ interface MemberTokenClaims {
 /** Who a member token speaks for; whether the session is still open is the members service's to say. */
 export interface MemberTokenSubject {
   memberId: string;
-  organizationId: string;
+  organizationId: string | null;
   sessionVersion: number;
 }
 
@@ -64,7 +65,7 @@ export class AccessTokens {
   /** The member a token speaks for, or null for anything expired, forged or of another kind. */
   async verifyMember(token: string): Promise<MemberTokenSubject | null> {
     const claims = await this.verify<MemberTokenClaims>(token);
-    if (claims?.typ !== 'member' || typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !Number.isSafeInteger(claims.ver) || claims.ver < 0) return null;
+    if (claims?.typ !== 'member' || typeof claims.sub !== 'string' || (claims.org !== null && typeof claims.org !== 'string') || !Number.isSafeInteger(claims.ver) || claims.ver < 0) return null;
     return { memberId: claims.sub, organizationId: claims.org, sessionVersion: claims.ver };
   }
 

@@ -25,6 +25,6 @@ import { MemberLoginUseCase } from './member-login.usecase';
   ],
   controllers: [AuthController, MemberLoginController],
   providers: [AccessTokens, AdminAuthGuard, MemberAuthGuard, AdminLoginUseCase, MemberLoginUseCase, ChangeMemberPasswordUseCase],
-  exports: [AccessTokens, AdminAuthGuard, MemberAuthGuard, AdminLoginUseCase],
+  exports: [AccessTokens, AdminAuthGuard, MemberAuthGuard, AdminLoginUseCase, MemberLoginUseCase, ChangeMemberPasswordUseCase],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type MemberCredentials, type MemberIdentity } from '@app/contracts';
-import type { Account } from '../accounts/account';
+import { type Account, isUnverifiedPersonal } from '../accounts/account';
 import { normalizeEmail } from '../accounts/email-address';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { PasswordHasher } from '../credentials/password-hasher';
@@ -16,8 +16,8 @@ export function memberIdentity(account: Account): MemberIdentity {
 
 /**
  * A member's login (account name or email) and password, checked under the account's lockout.
- * An unknown login, a pending account without a password and a wrong password all cost one hash
- * and answer the same 401, so none of them tells that an account exists.
+ * An unknown login, a pending account without a password, a personal account not yet verified and
+ * a wrong password all cost one hash and answer the same 401, so none of them tells that an account exists.
  */
 @Injectable()
 export class MemberCredentialsCheck {
@@ -35,7 +35,9 @@ export class MemberCredentialsCheck {
     const valid = account?.passwordHash
       ? await this.hasher.verify(credentials.password, account.passwordHash)
       : await this.hasher.verifyAgainstDummy(credentials.password);
-    if (!account?.passwordHash || !valid) throw new DomainError(ErrorCode.InvalidCredentials, 'The login or password is wrong.');
+    // A personal account whose address is not verified answers as a wrong password: signing up proves nothing until then.
+    // A suspended account answers as a wrong password too: whatever is typed, it cannot be used.
+    if (!account?.passwordHash || !valid || isUnverifiedPersonal(account) || account.status === 'suspended') throw new DomainError(ErrorCode.InvalidCredentials, 'The login or password is wrong.');
     await this.lockout.release(attempt);
     return account as VerifiedAccount;
   }

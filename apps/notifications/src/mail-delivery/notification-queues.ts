@@ -7,6 +7,8 @@ export const NotificationQueues = {
   /** Private: bound to `roster.commands`, which other subscribers cannot read. */
   ActivationRequests: 'notifications.send-activation-email',
   BatchSummaries: 'notifications.batch-completed',
+  /** Private too: a sign-up's mail, verification or "an account exists". */
+  SignUpMails: 'notifications.send-sign-up-email',
 } as const;
 
 /** Every queue the service declares with these retry delays, the dead queue last. */

@@ -31,9 +31,27 @@ export interface BatchSummaryMail {
   batchUrl: string;
 }
 
+/** The link that verifies a personal account's address; the account has no organization. */
+export interface VerifyEmailMail {
+  accountName: string;
+  firstName: string | null;
+  verificationUrl: string;
+  expiresAt: Date;
+}
+
+/** To an address that tried to sign up while an account already has it. */
+export interface AccountExistsMail {
+  accountName: string;
+  firstName: string | null;
+  signInUrl: string;
+  businessAccount: boolean;
+}
+
 interface MailContext {
   'account-created': AccountCreatedMail;
   'batch-summary': BatchSummaryMail;
+  'verify-email': VerifyEmailMail;
+  'account-exists': AccountExistsMail;
 }
 
 type MailName = keyof MailContext;
@@ -53,7 +71,8 @@ interface CompiledMail {
 type Part = 'html' | 'text';
 
 const TEMPLATES_DIR = join(__dirname, 'templates');
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** What each template sees: the context plus the values worked out for it. */
 const VIEWS: { [K in MailName]: (context: MailContext[K]) => object } = {
@@ -63,6 +82,13 @@ const VIEWS: { [K in MailName]: (context: MailContext[K]) => object } = {
     validForDays: Math.max(1, Math.round((context.expiresAt.getTime() - Date.now()) / DAY_MS)),
   }),
   'batch-summary': (context) => ({ ...context, fromCsvFile: context.source === 'csv' }),
+  // No organization: the footer then names none.
+  'verify-email': (context) => ({
+    ...context,
+    organizationName: null,
+    validForHours: Math.max(1, Math.round((context.expiresAt.getTime() - Date.now()) / HOUR_MS)),
+  }),
+  'account-exists': (context) => ({ ...context, organizationName: null }),
 };
 
 @Injectable()
@@ -94,7 +120,12 @@ function compileMails(locale: Locale): Record<MailName, CompiledMail> {
     html: compile(html, join(TEMPLATES_DIR, locale, `${name}.html.hbs`), 'html'),
     text: compile(text, join(TEMPLATES_DIR, locale, `${name}.text.hbs`), 'text'),
   });
-  return { 'account-created': compileMail('account-created'), 'batch-summary': compileMail('batch-summary') };
+  return {
+    'account-created': compileMail('account-created'),
+    'batch-summary': compileMail('batch-summary'),
+    'verify-email': compileMail('verify-email'),
+    'account-exists': compileMail('account-exists'),
+  };
 }
 
 /**

@@ -31,8 +31,9 @@ export class OrganizationsRepository {
     }
   }
 
-  findById(id: string): Promise<Organization | null> {
-    return this.organizations.findById(id).lean();
+  /** Null for null: a personal account has no organization. */
+  async findById(id: string | null): Promise<Organization | null> {
+    return id === null ? null : this.organizations.findById(id).lean();
   }
 
   async setLocale(id: string, locale: Locale): Promise<void> {
