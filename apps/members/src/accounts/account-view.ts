@@ -8,7 +8,7 @@ export function toMemberAccountView(account: Account): MemberAccountView {
     accountName: account.accountName,
     firstName: account.firstName,
     lastName: account.lastName,
-    type: 'business',
+    type: account.type ?? 'business',
     status: account.status,
     mustChangePassword: account.mustChangePassword,
     credit: { amount: 0, currency: 'EUR' },

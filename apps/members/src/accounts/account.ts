@@ -1,12 +1,16 @@
-import type { AccountStatus, Locale } from '@app/contracts';
+import type { AccountStatus, AccountType, Locale } from '@app/contracts';
+import type { AccountStatusChange } from './account-history';
 
-/** A business account, member of one organization. */
+/** A business account, member of one organization, or a personal account, which its person created and which is in no organization. */
 export interface Account {
   /** The member id; equal to the id of the batch row that created it, so a re-run cannot create it twice. */
   _id: string;
-  organizationId: string;
+  /** Absent on accounts created before personal accounts existed: business. */
+  type?: AccountType;
+  /** Null for a personal account, which belongs to no organization. */
+  organizationId: string | null;
   email: string;
-  /** Business emails are unique in the whole system. */
+  /** Emails are unique in the whole system, business and personal. */
   emailNormalized: string;
   accountName: string;
   firstName: string | null;
@@ -19,13 +23,23 @@ export interface Account {
   /** The chunk of its batch that created it: the members list reads one chunk at a time. */
   chunk: number | null;
   createdAt: Date;
-  /** When the member set their own password (link or change of the admin's): set exactly when `status` is `active`. */
+  /**
+   * When the member set their own password (link or change of the admin's), or, for a personal
+   * account, verified the address: set exactly when `status` is `active`.
+   */
   activatedAt: Date | null;
   /**
    * Moved on by activation and by every password change: a member token carries the version it
    * was issued under and is refused once they differ. Absent (0) until the first of them.
    */
   sessionVersion?: number;
+  /** Suspensions and reactivations by an admin, the last KEPT_STATUS_CHANGES of them; absent until the first. */
+  statusChanges?: AccountStatusChange[];
+}
+
+/** A personal account whose address is not verified yet: it cannot sign in. */
+export function isUnverifiedPersonal(account: Account): boolean {
+  return account.type === 'personal' && account.activatedAt === null;
 }
 
 /** What setting the member's own password for the first time writes, at once, in the account. */

@@ -5,6 +5,8 @@ import { AccountsController } from './accounts.controller';
 import { AdminSetPasswordsPendingMigration } from './admin-set-passwords-pending.migration';
 import { AccountDocument, AccountSchema } from './persistence/account.schema';
 import { AccountsRepository } from './persistence/accounts.repository';
+import { DeletedAccountDocument, DeletedAccountSchema } from './persistence/deleted-account.schema';
+import { DeletedAccountsRepository } from './persistence/deleted-accounts.repository';
 import { AccountNameReservation, AccountNameReservationSchema, EmailReservation, EmailReservationSchema } from './persistence/reservation.schema';
 import { ReservationsRepository } from './persistence/reservations.repository';
 
@@ -12,13 +14,14 @@ import { ReservationsRepository } from './persistence/reservations.repository';
   imports: [
     MongooseModule.forFeature([
       { name: AccountDocument.name, schema: AccountSchema },
+      { name: DeletedAccountDocument.name, schema: DeletedAccountSchema },
       { name: EmailReservation.name, schema: EmailReservationSchema },
       { name: AccountNameReservation.name, schema: AccountNameReservationSchema },
     ]),
     MigrationsModule,
   ],
   controllers: [AccountsController],
-  providers: [AccountsRepository, ReservationsRepository, AdminSetPasswordsPendingMigration],
-  exports: [AccountsRepository, ReservationsRepository],
+  providers: [AccountsRepository, DeletedAccountsRepository, ReservationsRepository, AdminSetPasswordsPendingMigration],
+  exports: [AccountsRepository, DeletedAccountsRepository, ReservationsRepository],
 })
 export class AccountsModule {}

@@ -23,11 +23,13 @@ export class ActivationTokenResolver {
     const parts = parseActivationToken(token);
     const link = parts ? await this.tokens.findLink(parts) : null;
     const account = link ? await this.accounts.findById(link.memberId) : null;
-    if (!link || !account) throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
+    // A personal account's link verifies its address, on /verify-email: it activates nothing here.
+    if (!link || !account || account.type === 'personal') throw new DomainError(ErrorCode.NotFound, 'This activation link is not known.');
     // A link is spent exactly when its account has the member's own password: an activated
     // member's other links are spent too, since only one of them could have been used.
     if (account.activatedAt) throw new DomainError(ErrorCode.ActivationLinkUsed, 'This activation link has already been used.');
-    if (link.expiresAt.getTime() <= Date.now() || (await this.tokens.isSuperseded(link))) {
+    // Suspension revokes the member's links; a link checked while it was being written is refused here.
+    if (account.status === 'suspended' || link.expiresAt.getTime() <= Date.now() || (await this.tokens.isSuperseded(link))) {
       throw new DomainError(ErrorCode.ActivationLinkExpired, 'This activation link has expired or was replaced by a newer one.');
     }
     return { link, account };

@@ -32,6 +32,6 @@ import { ResendActivationEmailUseCase } from './resend-activation-email.usecase'
     ActivateAccountUseCase,
     ResendActivationEmailUseCase,
   ],
-  exports: [AccountActivation],
+  exports: [AccountActivation, ActivationTokensRepository, ActivationClaimsRepository],
 })
 export class ActivationModule {}

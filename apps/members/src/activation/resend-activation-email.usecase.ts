@@ -26,17 +26,18 @@ export class ResendActivationEmailUseCase {
   async execute(command: MemberCommand): Promise<void> {
     const account = await this.accounts.findInOrganization(command.organizationId, command.memberId);
     if (!account) throw DomainError.notFound('This member');
+    if (account.status === 'suspended') throw new DomainError(ErrorCode.MemberSuspended, 'This member is suspended: reactivate the account before sending a new activation email.');
     // An activation interrupted half-way is finished here rather than undone by a new link.
     if (account.activatedAt || (await this.activation.completeInterrupted(account._id))) {
       throw new DomainError(ErrorCode.AlreadyActive, 'This member has already activated the account.');
     }
-    await this.tokens.revokeAllForMember(account._id, account.organizationId);
-    const organization = await this.organizations.findById(account.organizationId);
+    await this.tokens.revokeAllForMember(account._id, command.organizationId);
+    const organization = await this.organizations.findById(command.organizationId);
     const message: SendActivationEmailCommand = {
       id: randomUUID(),
       requestedAt: new Date().toISOString(),
       memberId: account._id,
-      organizationId: account.organizationId,
+      organizationId: command.organizationId,
       email: account.email,
       accountName: account.accountName,
       firstName: account.firstName,

@@ -8,10 +8,10 @@ import { OUTBOX_SOURCES, type OutboxSource } from './outbox-source';
  */
 @Module({})
 export class EventsModule {
-  static relaying(sourcesModule: Type, sources: Type<OutboxSource>[]): DynamicModule {
+  static relaying(sourcesModules: Type[], sources: Type<OutboxSource>[]): DynamicModule {
     return {
       module: EventsModule,
-      imports: [sourcesModule],
+      imports: sourcesModules,
       providers: [{ provide: OUTBOX_SOURCES, inject: sources, useFactory: (...outboxes: OutboxSource[]) => outboxes }, EventRelay],
     };
   }

@@ -3,6 +3,7 @@ import type { ListMembersCommand, MemberAccountView, MembersQuery, Page } from '
 import { toMemberAccountView } from '../accounts/account-view';
 import type { Account } from '../accounts/account';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
+import { DeletedAccountsRepository } from '../accounts/persistence/deleted-accounts.repository';
 import { ChunkReportsRepository } from '../member-batches/persistence/chunk-reports.repository';
 import { type CommittedBatch, MemberBatchesRepository } from '../member-batches/persistence/member-batches.repository';
 import { type CountedRun, sliceRuns } from '../paging/page-slices';
@@ -16,8 +17,9 @@ interface BatchChunk {
  * An organization's members, a page at a time. Without a search or a status filter, the list is
  * in the order batches created them, chunk by chunk: how many members each batch and each chunk
  * created is already recorded, so a page reads only the one or two chunks it shows (on FerretDB,
- * sorting or counting the members would read them all). A search or a status filter reads the
- * organization's members.
+ * sorting or counting the members would read them all), less the members deleted from each chunk
+ * (their tombstones, one read of the organization's). A search, a status or a type filter reads
+ * the organization's members.
  */
 @Injectable()
 export class ListMembersUseCase {
@@ -25,17 +27,19 @@ export class ListMembersUseCase {
     private readonly accounts: AccountsRepository,
     private readonly batches: MemberBatchesRepository,
     private readonly reports: ChunkReportsRepository,
+    private readonly deleted: DeletedAccountsRepository,
   ) {}
 
   async execute({ organizationId, query }: ListMembersCommand): Promise<Page<MemberAccountView>> {
-    const page = query.status || query.q?.trim() ? await this.accounts.search(organizationId, query) : await this.inCommitOrder(organizationId, query);
+    const page = query.status || query.type || query.q?.trim() ? await this.accounts.search(organizationId, query) : await this.inCommitOrder(organizationId, query);
     return { ...page, items: page.items.map(toMemberAccountView) };
   }
 
   private async inCommitOrder(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
-    const chunksOf = new ChunksOfBatches(this.reports);
+    const [committed, deletedByChunk] = await Promise.all([this.batches.committedIn(organizationId), this.deleted.countsByChunk(organizationId)]);
+    const chunksOf = new ChunksOfBatches(this.reports, deletedByChunk);
     const batches: CountedRun<CommittedBatch>[] = await Promise.all(
-      (await this.batches.committedIn(organizationId)).map(async (batch) => ({ run: batch, size: await chunksOf.created(batch) })),
+      committed.map(async (batch) => ({ run: batch, size: await chunksOf.created(batch) })),
     );
     const total = batches.reduce((sum, batch) => sum + batch.size, 0);
     const batchSlices = sliceRuns(batches, (query.page - 1) * query.limit, query.limit);
@@ -45,25 +49,36 @@ export class ListMembersUseCase {
   }
 }
 
-/** How many members each chunk of a batch created, read once per batch and list call. */
+/** How many members each chunk of a batch created and still has, read once per batch and list call. */
 class ChunksOfBatches {
   private readonly read = new Map<string, Promise<CountedRun<BatchChunk>[]>>();
 
-  constructor(private readonly reports: ChunkReportsRepository) {}
+  /** `deletedByChunk`: members deleted since, keyed `<batchId>:<chunk>`. */
+  constructor(
+    private readonly reports: ChunkReportsRepository,
+    private readonly deletedByChunk: Map<string, number>,
+  ) {}
 
   async created(batch: CommittedBatch): Promise<number> {
-    if (batch.status === 'completed') return batch.counts.created;
+    // Reports are read only for a completed batch that lost members.
+    if (batch.status === 'completed' && ![...this.deletedByChunk.keys()].some((key) => key.startsWith(`${batch._id}:`))) return batch.counts.created;
     return (await this.chunks(batch)).reduce((sum, chunk) => sum + chunk.size, 0);
   }
 
   chunks(batch: CommittedBatch): Promise<CountedRun<BatchChunk>[]> {
     // A completed batch of one chunk needs no report: its only chunk created all its members.
-    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, size: batch.counts.created }]);
+    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, size: this.remaining(batch._id, 0, batch.counts.created) }]);
     let chunks = this.read.get(batch._id);
     if (!chunks) {
-      chunks = this.reports.committedChunks(batch._id).then((committed) => committed.map((report) => ({ run: { batchId: batch._id, chunk: report.chunk }, size: report.created })));
+      chunks = this.reports
+        .committedChunks(batch._id)
+        .then((committed) => committed.map((report) => ({ run: { batchId: batch._id, chunk: report.chunk }, size: this.remaining(batch._id, report.chunk, report.created) })));
       this.read.set(batch._id, chunks);
     }
     return chunks;
+  }
+
+  private remaining(batchId: string, chunk: number, created: number): number {
+    return Math.max(0, created - (this.deletedByChunk.get(`${batchId}:${chunk}`) ?? 0));
   }
 }

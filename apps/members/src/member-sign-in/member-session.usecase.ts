@@ -14,7 +14,8 @@ export class MemberSessionUseCase {
 
   async execute(query: MemberSessionQuery): Promise<MemberAccountView> {
     const account = await this.accounts.findInOrganization(query.organizationId, query.memberId);
-    if (!account?.activatedAt || (account.sessionVersion ?? 0) !== query.sessionVersion) {
+    // Suspension moves the version on too; the status is checked as well, for a token issued while it was being written.
+    if (!account?.activatedAt || account.status === 'suspended' || (account.sessionVersion ?? 0) !== query.sessionVersion) {
       throw new DomainError(ErrorCode.Unauthorized, 'This session has ended: sign in again.');
     }
     return toMemberAccountView(account);

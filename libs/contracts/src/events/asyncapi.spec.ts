@@ -4,7 +4,10 @@ import { type AsyncAPIDocumentInterface, type Diagnostic, DiagnosticSeverity, Pa
 import ts from 'typescript';
 import { Exchanges, RoutingKeys } from '../messaging/topology';
 import { ACCOUNT_CREATED_VERSION, accountCreatedEventSchema } from './account-created.event';
+import { ACCOUNT_DELETED_VERSION, accountDeletedEventSchema } from './account-deleted.event';
 import { BATCH_COMPLETED_VERSION, batchCompletedEventSchema } from './batch-completed.event';
+import { MEMBER_REACTIVATED_VERSION, memberReactivatedEventSchema } from './member-reactivated.event';
+import { MEMBER_SUSPENDED_VERSION, memberSuspendedEventSchema } from './member-suspended.event';
 
 /**
  * docs/asyncapi.yaml is written by hand for subscribers; this spec holds it to libs/contracts:
@@ -26,6 +29,9 @@ interface PublishedEvent {
 const publishedEvents: PublishedEvent[] = [
   { type: 'AccountCreated', typeName: 'AccountCreatedEvent', version: ACCOUNT_CREATED_VERSION, schema: accountCreatedEventSchema },
   { type: 'BatchCompleted', typeName: 'BatchCompletedEvent', version: BATCH_COMPLETED_VERSION, schema: batchCompletedEventSchema },
+  { type: 'MemberSuspended', typeName: 'MemberSuspendedEvent', version: MEMBER_SUSPENDED_VERSION, schema: memberSuspendedEventSchema },
+  { type: 'MemberReactivated', typeName: 'MemberReactivatedEvent', version: MEMBER_REACTIVATED_VERSION, schema: memberReactivatedEventSchema },
+  { type: 'AccountDeleted', typeName: 'AccountDeletedEvent', version: ACCOUNT_DELETED_VERSION, schema: accountDeletedEventSchema },
 ];
 
 type JsonSchema = Record<string, any>;

@@ -10,11 +10,28 @@ import { ConsoleResponder } from '../console-responder';
 import type { ConsoleSession } from '../session/console-session';
 import { ConsoleSessions } from '../session/console-session';
 import { ConsoleSessionGuard, CurrentSession, StaleForm } from '../session/console-session.guard';
-import { type MembersPageQuery, MembersPageUseCase } from './members-page.usecase';
+import { type MemberNotice, type MembersPageQuery, MembersPageUseCase } from './members-page.usecase';
+
+interface MemberActionForm {
+  _csrf?: unknown;
+  back?: unknown;
+}
 
 const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
-/** All members, and a new activation email for a pending one. */
+/** Where a member action's form comes back to: the list as it was (search, filters, page). */
+function backTo(body: { back?: unknown }): string {
+  return typeof body.back === 'string' && /^\/console\/members(\?[^\s\\]*)?$/.test(body.back) ? body.back : '/console/members';
+}
+
+function withQuery(back: string, parameters: Record<string, string>): string {
+  return `${back}${back.includes('?') ? '&' : '?'}${new URLSearchParams(parameters).toString()}`;
+}
+
+/** Refusals that only mean the member changed meanwhile (another admin, another tab): the list shows it as it is now. */
+const CHANGED_MEANWHILE: readonly string[] = [ErrorCode.AlreadySuspended, ErrorCode.NotSuspended, ErrorCode.MemberDeleted, ErrorCode.Conflict];
+
+/** All members; a new activation email for a pending one; suspending, reactivating and deleting a business account. */
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
 @UseGuards(ConsoleSessionGuard)
@@ -42,7 +59,7 @@ export class ConsoleMembersController {
     @Res() response: Response,
   ): Promise<void> {
     if (!this.sessions.formIsGenuine(session, body._csrf)) throw new StaleForm();
-    const back = typeof body.back === 'string' && /^\/console\/members(\?[^\s\\]*)?$/.test(body.back) ? body.back : '/console/members';
+    const back = backTo(body);
     try {
       await this.members.send(MembersRpc.ResendActivationEmail, { ...session.admin, memberId });
     } catch (error) {
@@ -51,5 +68,34 @@ export class ConsoleMembersController {
       return this.responder.redirect(response, back);
     }
     this.responder.redirect(response, `${back}${back.includes('?') ? '&' : '?'}resent=${memberId}`);
+  }
+
+  @Post(':memberId/suspension')
+  suspend(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
+    return this.act(session, body, response, 'suspended', async () => (await this.members.send(MembersRpc.SuspendMember, { ...session.admin, memberId })).accountName);
+  }
+
+  @Post(':memberId/reactivation')
+  reactivate(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
+    return this.act(session, body, response, 'reactivated', async () => (await this.members.send(MembersRpc.ReactivateMember, { ...session.admin, memberId })).accountName);
+  }
+
+  @Post(':memberId/deletion')
+  delete(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
+    return this.act(session, body, response, 'deleted', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
+  }
+
+  /** Runs the action and comes back to the list with what happened; another organization's member is the console's 404. */
+  private async act(session: ConsoleSession, body: MemberActionForm, response: Response, done: MemberNotice, action: () => Promise<string>): Promise<void> {
+    if (!this.sessions.formIsGenuine(session, body._csrf)) throw new StaleForm();
+    const back = backTo(body);
+    try {
+      const accountName = await action();
+      this.responder.redirect(response, withQuery(back, { done, name: accountName }));
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined || !CHANGED_MEANWHILE.includes(code)) throw error;
+      this.responder.redirect(response, withQuery(back, { done: 'changed' }));
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACCOUNT_STATUSES, type AccountStatus, type MemberAccountView } from '@app/contracts';
+import { ACCOUNT_STATUSES, ACCOUNT_TYPES, type AccountStatus, type AccountType, type MemberAccountView } from '@app/contracts';
 
 class CreditResponse {
   @ApiProperty({ example: 0 })
@@ -26,8 +26,8 @@ export class MemberAccountResponse implements MemberAccountView {
   @ApiProperty({ type: String, nullable: true })
   lastName: string | null;
 
-  @ApiProperty({ enum: ['business'] })
-  type: 'business';
+  @ApiProperty({ enum: ACCOUNT_TYPES, description: 'Always `business` in an organization\'s lists; `personal` for a personal account at `GET /api/v1/me`' })
+  type: AccountType;
 
   @ApiProperty({ enum: ACCOUNT_STATUSES })
   status: AccountStatus;
@@ -44,8 +44,8 @@ export class MemberAccountResponse implements MemberAccountView {
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'None: business accounts start without numbers' })
   numbers: unknown[];
 
-  @ApiProperty()
-  organizationId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a personal account, in no organization' })
+  organizationId: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ACCOUNT_STATUSES, type AccountStatus, PLAIN_TEXT } from '@app/contracts';
+import { ACCOUNT_STATUSES, type AccountStatus, type AccountType, MEMBER_TYPE_FILTERS, PLAIN_TEXT } from '@app/contracts';
 import { PageQuery } from '../../http/page-query.dto';
 
 /** `GET /api/v1/members` query; sent on as the `query` of `ListMembersCommand`. */
@@ -9,6 +9,11 @@ export class MembersQuery extends PageQuery {
   @IsOptional()
   @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
   status?: AccountStatus;
+
+  @ApiPropertyOptional({ enum: MEMBER_TYPE_FILTERS, description: 'Business accounts (created by the organization) or personal accounts (that joined it)' })
+  @IsOptional()
+  @IsIn(MEMBER_TYPE_FILTERS, { message: `type must be one of ${MEMBER_TYPE_FILTERS.join(', ')}` })
+  type?: AccountType;
 
   @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name', maxLength: 100, pattern: PLAIN_TEXT.source })
   @IsOptional()

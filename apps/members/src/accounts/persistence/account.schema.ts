@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { AccountStatus, Locale } from '@app/contracts';
+import type { AccountStatus, AccountType, Locale } from '@app/contracts';
 import type { Account } from '../account';
+import type { AccountStatusChange } from '../account-history';
 
 /** An account as the accounts collection stores it; see Account. */
 @Schema({ collection: 'accounts', versionKey: false })
@@ -8,8 +9,11 @@ export class AccountDocument implements Account {
   @Prop({ type: String, required: true })
   _id: string;
 
-  @Prop({ required: true, index: true })
-  organizationId: string;
+  @Prop({ type: String })
+  type?: AccountType;
+
+  @Prop({ type: String, default: null, index: true })
+  organizationId: string | null;
 
   @Prop({ required: true })
   email: string;
@@ -52,6 +56,9 @@ export class AccountDocument implements Account {
 
   @Prop({ type: Number })
   sessionVersion?: number;
+
+  @Prop({ type: [Object], default: undefined })
+  statusChanges?: AccountStatusChange[];
 }
 
 export const AccountSchema = SchemaFactory.createForClass(AccountDocument);

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model, QueryFilter } from 'mongoose';
-import type { MembersQuery, Page } from '@app/contracts';
+import type { AccountStatus, MembersQuery, Page } from '@app/contracts';
 import { driverCollection, findEach, insertManyRefused, isDuplicateKeyError } from '@app/persistence';
 import type { Account, AccountActivation } from '../account';
+import type { AccountStatusChange } from '../account-history';
 import { AccountDocument } from './account.schema';
 
 function escapeRegex(text: string): string {
@@ -13,7 +14,8 @@ function escapeRegex(text: string): string {
 
 interface ExistingEmail {
   emailNormalized: string;
-  organizationId: string;
+  /** Null for a personal account. */
+  organizationId: string | null;
 }
 
 @Injectable()
@@ -45,7 +47,8 @@ export class AccountsRepository {
     return this.accounts.findById(id).lean();
   }
 
-  findInOrganization(organizationId: string, id: string): Promise<Account | null> {
+  /** `organizationId` null: a personal account, in no organization. */
+  findInOrganization(organizationId: string | null, id: string): Promise<Account | null> {
     return this.accounts.findOne({ _id: id, organizationId }).lean();
   }
 
@@ -63,13 +66,29 @@ export class AccountsRepository {
    * changed: applying the same activation again, or late, does nothing.
    */
   async activate(id: string, activation: AccountActivation): Promise<void> {
-    await this.collection.updateOne({ _id: id, activatedAt: null }, { $set: { ...activation, status: 'active', mustChangePassword: false } });
+    // A suspended account stays so: its activation is finished by the next attempt once it is reactivated.
+    await this.collection.updateOne({ _id: id, activatedAt: null, status: 'pending_activation' }, { $set: { ...activation, status: 'active', mustChangePassword: false } });
   }
 
   /** An active member's new password, if the current one is still `currentHash`; their earlier sessions end with the version. */
   async changePassword(id: string, currentHash: string, passwordHash: string, sessionVersion: number): Promise<boolean> {
     const result = await this.collection.updateOne({ _id: id, passwordHash: currentHash }, { $set: { passwordHash, sessionVersion } });
     return result.matchedCount === 1;
+  }
+
+  /**
+   * An admin's suspension or reactivation: the status, the account's kept changes and a new session
+   * version (its tokens end) in one write of one document, only if the status is still `from`.
+   * False when it changed meanwhile.
+   */
+  async changeStatus(id: string, from: AccountStatus, to: AccountStatus, statusChanges: AccountStatusChange[], sessionVersion: number): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, status: from }, { $set: { status: to, statusChanges, sessionVersion } });
+    return result.matchedCount === 1;
+  }
+
+  /** The account document goes, with the member's address, names and password; true if this call removed it. */
+  async remove(id: string): Promise<boolean> {
+    return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
   }
 
   /** Accounts that show `active` without `activatedAt` (an admin-set password, before 0.4) go back to pending; answers how many. */
@@ -108,10 +127,12 @@ export class AccountsRepository {
     await this.collection.updateMany({ _id: { $in: ids } }, { $set: { chunk } });
   }
 
-  /** Members matching a status or a search, in creation order: reads every member of the organization on FerretDB. */
+  /** Members matching a status, a type or a search, in creation order: reads every member of the organization on FerretDB. */
   async search(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
     const filter: QueryFilter<Account> = { organizationId };
     if (query.status) filter.status = query.status;
+    // Accounts from before personal accounts have no type: business.
+    if (query.type) filter.type = query.type === 'personal' ? 'personal' : { $ne: 'personal' };
     if (query.q) {
       const pattern = new RegExp(escapeRegex(query.q.trim()), 'i');
       filter.$or = [{ email: pattern }, { accountName: pattern }, { firstName: pattern }, { lastName: pattern }];

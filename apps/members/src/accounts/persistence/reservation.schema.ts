@@ -46,6 +46,10 @@ export class AccountNameReservation {
 
   @Prop({ required: true })
   reservedAt: Date;
+
+  /** The name of a deleted account: held for no row, until then, and given to no one before. */
+  @Prop({ type: Date })
+  heldUntil?: Date;
 }
 
 export const AccountNameReservationSchema = SchemaFactory.createForClass(AccountNameReservation);

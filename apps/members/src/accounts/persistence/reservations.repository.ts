@@ -75,6 +75,21 @@ export class ReservationsRepository {
     return (await this.holdNames([hold], false)).size === 0;
   }
 
+  /** A sign-up gave up the address it held: the address had an account already, or the name was taken. */
+  async releaseEmail(email: string, rowId: string): Promise<void> {
+    await this.emailCollection.deleteOne({ _id: email, rowId });
+  }
+
+  /**
+   * A deleted account's name stays held until `until`: its member's hold gets an end (or a hold is
+   * written, for an account created before names were held). By `_id` only.
+   */
+  async holdDeletedName(name: string, memberId: string, batchId: string | null, until: Date): Promise<void> {
+    const held = await this.nameCollection.updateOne({ _id: name, rowId: memberId }, { $set: { heldUntil: until } });
+    if (held.matchedCount === 1) return;
+    await insertManyRefused(this.nameCollection, [{ _id: name, batchId: batchId ?? memberId, rowId: memberId, reservedAt: new Date(), heldUntil: until }]);
+  }
+
   /** A row gave a name up for another (edited in review). */
   async releaseName(name: string, rowId: string): Promise<void> {
     await this.nameCollection.deleteOne({ _id: name, rowId });

@@ -23,6 +23,11 @@ export class ActivationClaimsRepository {
     return this.collection.findOne({ _id: memberId });
   }
 
+  /** A deleted member's claim goes with the names it kept. */
+  async remove(memberId: string): Promise<void> {
+    await this.collection.deleteOne({ _id: memberId });
+  }
+
   async forgetPasswordHash(memberId: string): Promise<void> {
     await this.collection.updateOne({ _id: memberId }, { $set: { passwordHash: null } });
   }

@@ -4,6 +4,7 @@ import { accountNameCandidates } from '../../account-names/account-name-candidat
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import type { Account } from '../../accounts/account';
 import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
+import { DeletedAccountsRepository } from '../../accounts/persistence/deleted-accounts.repository';
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import { chunkId, nameSourceOf, rowToCommit, type RowToCommit } from '../batch-row';
 import { BatchRowsRepository } from '../persistence/batch-rows.repository';
@@ -31,6 +32,7 @@ export class CommitChunkProcessor {
     private readonly reservations: ReservationsRepository,
     private readonly reports: ChunkReportsRepository,
     private readonly events: AccountCreatedPublisher,
+    private readonly deleted: DeletedAccountsRepository,
   ) {}
 
   /**
@@ -42,7 +44,10 @@ export class CommitChunkProcessor {
    */
   async process(batch: MemberBatch, chunk: number, organization: CommittingOrganization, carried: RowToCommit[] | undefined, mayBeCommitted: boolean): Promise<number> {
     if (mayBeCommitted && (await this.reports.isCommitted(batch._id, chunk))) return 0;
-    const rows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
+    const chunkRows = carried ?? (await this.rows.findChunk(batch._id, chunk)).filter((row) => row.status === 'valid').map(rowToCommit);
+    // A job redone after some of its accounts were created and then deleted must not create them again: they count as created, with no event.
+    const deletedSince = mayBeCommitted ? await this.deleted.deletedAmong(chunkRows.map((row) => row._id)) : new Set<string>();
+    const rows = chunkRows.filter((row) => !deletedSince.has(row._id));
     const now = new Date();
     const refused = await this.accounts.insertMany(rows.map((row) => this.accountFor(batch, chunk, row, row.accountName!, organization, now)));
     const outcomes: RowOutcome[] = rows.filter((row) => !refused.has(row._id)).map((row) => createdOutcome(row, row.accountName!));
@@ -73,8 +78,8 @@ export class CommitChunkProcessor {
     }, batch.chunkCount <= 1 ? MessagePriority.Interactive : MessagePriority.Bulk);
     const notableOutcomes = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.notices.length > 0 || outcome.accountName !== byId.get(outcome.rowId)!.accountName);
     // An earlier attempt at the chunk may have reported first: its report stands.
-    await this.reports.recordCommitted(batch._id, { chunk, created: created.length, failed: outcomes.length - created.length, notableOutcomes });
-    return rows.length;
+    await this.reports.recordCommitted(batch._id, { chunk, created: created.length + deletedSince.size, failed: outcomes.length - created.length, notableOutcomes });
+    return chunkRows.length;
   }
 
   /** Why did a unique index refuse these accounts? Already created, email taken, or name taken. */

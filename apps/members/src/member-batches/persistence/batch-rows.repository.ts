@@ -88,6 +88,12 @@ export class BatchRowsRepository {
     return counts;
   }
 
+  /** The row of a deleted member keeps its account name and outcome, and loses the address, names, password hash, the suggestions made from them and the file's cells. */
+  async erasePersonalData(batchId: string, rowId: string): Promise<void> {
+    const row = await this.findInBatch(batchId, rowId);
+    if (row) await this.update({ ...row, email: '', emailNormalized: '', userName: null, firstName: null, lastName: null, passwordHash: null, suggestions: [], cells: [] });
+  }
+
   /** Writes a review edit: the row as it now is. */
   async update(row: BatchRow): Promise<void> {
     const { status, details } = toDocument(row);

@@ -49,7 +49,8 @@ export class EmailHolds {
     const committing = await this.batches.committingAmong(others.filter((holder) => !members.has(holder._id)).map((holder) => holder.batchId));
     for (const holder of others) {
       const row = rowOf.get(holder._id)!;
-      const owner = members.get(holder._id) ?? (committing.has(holder.batchId) ? holder.organizationId : undefined);
+      // A personal account's organization is null: its address is in use, and never taken over.
+      const owner = members.has(holder._id) ? (members.get(holder._id) ?? null) : committing.has(holder.batchId) ? holder.organizationId : undefined;
       if (owner === undefined && (await this.reservations.takeOverEmail(holder.rowId, holds.get(holder._id)!))) continue;
       row.problems.push((owner ?? holder.organizationId) === organizationId ? RowProblems.alreadyMember(row.emailNormalized) : RowProblems.emailInUse(row.emailNormalized));
     }

@@ -61,7 +61,9 @@ export class NameHolds {
     const refused: string[] = [];
     for (const claim of claims) {
       const holder = holderOf.get(claim.name);
-      const yields = holder !== undefined && holder.batchId !== batchId && !members.has(claim.name) && !committing.has(holder.batchId);
+      // A deleted account's name is held for no row until its hold ends.
+      const heldForDeleted = holder?.heldUntil instanceof Date && holder.heldUntil.getTime() > Date.now();
+      const yields = holder !== undefined && holder.batchId !== batchId && !members.has(claim.name) && !committing.has(holder.batchId) && !heldForDeleted;
       if (!yields || !(await this.reservations.takeOverName(holder.rowId, { ...claim, batchId }))) refused.push(claim.name);
       else this.remember(claim.name, batchId);
     }
