@@ -11,9 +11,9 @@
 // of two members, to see how long a small batch waits behind a big one (--no-small-batch skips it).
 // Prints one JSON object on stdout; progress goes to stderr every 5 s; logs of every service are
 // kept under var/log/bench/<run>/.
-import { fork, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { connect } from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
-import { serviceCommand } from './service-commands.mjs';
+import { asRoot, createAdmin, fetchJson, ServiceProcesses, sleep, SmtpSink, waitForServices as waitForRoster, waitUntil as waitWhileAlive, withTimeout } from './roster-processes.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -108,88 +108,19 @@ function generateCsv(path) {
 
 const round = (value) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
 const perSecond = (count, ms) => (ms > 0 ? Math.round((count * 1000) / ms) : null);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const elapsed = () => `${((Date.now() - RUN) / 1000).toFixed(0)}s`;
 const say = (line) => process.stderr.write(`[bench ${elapsed()}] ${line}\n`);
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s: ${what}`)), ms);
-    }),
-  ]);
-}
-
-function asRoot(command, args, timeoutMs = 60_000) {
-  const [file, argv] = process.getuid?.() === 0 ? [command, args] : ['sudo', [command, ...args]];
-  const result = spawnSync(file, argv, { encoding: 'utf8', timeout: timeoutMs });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr.trim()}`);
-  return result.stdout;
-}
-
 const rabbitmqctl = (...args) => asRoot('rabbitmqctl', args);
 
-async function fetchJson(url, init = {}, timeoutMs = 60_000) {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: response.status, body };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Processes: started as package.json's scripts start them, watched, measured, stopped
 
-const children = [];
-const crashes = [];
-let stopping = false;
-
-function startNode(name, script, env) {
-  const command = serviceCommand(script);
-  const log = openSync(join(LOG_DIR, `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...command.nodeFlags, command.entry], {
-    cwd: root,
-    env: { ...process.env, ...env, ...command.env, ...(script === 'start:members' ? { MEMBERS_ROLE: 'api' } : {}) },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  return watch(name, child);
-}
-
-function watch(name, child) {
-  child.benchName = name;
-  child.on('exit', (code, signal) => {
-    child.exited = true;
-    if (!stopping) crashes.push(`${name} exited (${signal ?? `code ${code}`}); see ${join(LOG_DIR, `${name}.log`)}`);
-  });
-  children.push(child);
-  return child;
-}
-
-function checkAlive() {
-  if (crashes.length > 0) throw new Error(crashes.join('; '));
-}
-
-async function stopChildren() {
-  stopping = true;
-  const running = children.filter((child) => !child.exited && child.exitCode === null);
-  const exited = (child) => new Promise((resolve) => (child.exited || child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-  for (const child of running) child.kill('SIGTERM');
-  await Promise.race([Promise.all(running.map(exited)), sleep(10_000)]);
-  for (const child of running) {
-    if (!child.exited && child.exitCode === null) {
-      say(`${child.benchName} did not stop on SIGTERM within 10 s: SIGKILL`);
-      child.kill('SIGKILL');
-    }
-  }
-  await Promise.race([Promise.all(running.map(exited)), sleep(5_000)]);
-}
+const processes = new ServiceProcesses(LOG_DIR);
+const crashes = processes.crashes;
+const startNode = (name, script, env) => processes.startNode(name, script, env);
+const checkAlive = () => processes.checkAlive();
 
 /** The process listening on the backend's port (several FerretDBs may run here), else its pid file, else pgrep. */
 function pidOfBackend(port, pidFile, pattern) {
@@ -251,47 +182,7 @@ class Meter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The SMTP sink (its own process) and what it accepted
-
-class Sink {
-  mails = []; // { t, to, bytes }
-  listeners = new Set();
-
-  async start() {
-    const log = openSync(join(LOG_DIR, 'sink.log'), 'a');
-    this.child = watch('sink', fork(join(root, 'scripts', 'bench-smtp-sink.mjs'), [], { cwd: root, execArgv: [], stdio: ['ignore', log, log, 'ipc'] }));
-    closeSync(log);
-    this.child.on('message', (message) => {
-      if (message.type === 'accepted') {
-        for (const [t, to, bytes] of message.mails) this.mails.push({ t, to, bytes });
-        for (const listener of this.listeners) listener();
-      }
-      if (message.type === 'flushed') this.flushed?.();
-    });
-    this.port = await withTimeout(
-      new Promise((resolve) => this.child.on('message', (message) => message.type === 'listening' && resolve(message.port))),
-      15_000,
-      'the SMTP sink to listen',
-    );
-  }
-
-  /** Resolves once every mail the sink accepted so far has reached this process. */
-  flush() {
-    return withTimeout(
-      new Promise((resolve) => {
-        this.flushed = resolve;
-        this.child.send({ type: 'flush' });
-      }),
-      10_000,
-      'the SMTP sink to flush',
-    );
-  }
-
-  onMail(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
+// What the SMTP sink accepted
 
 /** Welcome mails of one batch, by recipient: the first acceptance of each counts, repeats are noted. */
 class MailTally {
@@ -400,57 +291,10 @@ async function nodemailerBaseline(sink) {
 // ---------------------------------------------------------------------------------------------
 // Readiness: every service consuming what it must before the job starts
 
-async function queueConsumers(channelModel, queue) {
-  const channel = await channelModel.createChannel();
-  channel.on('error', () => undefined); // a missing queue closes the channel with 404
-  try {
-    return (await channel.checkQueue(queue)).consumerCount;
-  } catch {
-    return 0;
-  } finally {
-    await channel.close().catch(() => undefined);
-  }
-}
+const waitUntil = (probe, timeoutMs, what, options = {}) => waitWhileAlive(processes, probe, timeoutMs, what, { say, everyMs: POLL_MS, ...options });
 
-/** Queues bound to roster.events for AccountCreated (the notifications service's), whatever their names. */
-function accountCreatedQueues() {
-  return rabbitmqctl('-q', 'list_bindings', '-p', VHOST, '--no-table-headers', 'source_name', 'destination_name', 'routing_key')
-    .split('\n')
-    .map((line) => line.split('\t'))
-    .filter(([source, destination, key]) => source === 'roster.events' && key === 'member.account.created' && destination && !destination.startsWith('amq.gen-'))
-    .map(([, destination]) => destination);
-}
-
-async function waitUntil(probe, timeoutMs, what, { soft = false, everyMs = POLL_MS } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    checkAlive();
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    await sleep(everyMs);
-  }
-  if (soft) {
-    say(`warning: gave up waiting for ${what} after ${timeoutMs / 1000}s; going on`);
-    return undefined;
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-}
-
-async function waitForServices(base, channelModel) {
-  await waitUntil(async () => (await fetch(`${base}/health`, { signal: AbortSignal.timeout(5_000) })).ok, 120_000, 'the gateway and the members API (/health)');
-  await waitUntil(async () => (await queueConsumers(channelModel, 'members.batch-work')) >= WORKERS, 90_000, `${WORKERS} worker(s) consuming members.batch-work`, { soft: true });
-  await waitUntil(
-    async () => {
-      const queues = accountCreatedQueues();
-      if (queues.length === 0) return false;
-      for (const queue of queues) if ((await queueConsumers(channelModel, queue)) < 1) return false;
-      return true;
-    },
-    90_000,
-    'the notifications service consuming AccountCreated',
-    { everyMs: 1_000 },
-  );
-}
+const waitForServices = (base, channelModel) =>
+  waitForRoster(processes, { base, channelModel, workers: WORKERS, say, listBindings: () => rabbitmqctl('-q', 'list_bindings', '-p', VHOST, '--no-table-headers', 'source_name', 'destination_name', 'routing_key') });
 
 // ---------------------------------------------------------------------------------------------
 // Rates over the mails' acceptance times
@@ -677,9 +521,9 @@ async function main() {
   meter.track('rabbitmq', pidOfBackend(5672, 'var/rabbitmq.pid', ['-f', 'beam.smp']));
   const sampler = setInterval(() => meter.sample(), POLL_MS);
   cleanups.push({ what: 'stop the sampler', timeoutMs: 1_000, run: async () => clearInterval(sampler) });
-  cleanups.push({ what: 'stop the services', announce: true, timeoutMs: 30_000, run: stopChildren });
+  cleanups.push({ what: 'stop the services', announce: true, timeoutMs: 30_000, run: () => processes.stopAll() });
 
-  const sink = new Sink();
+  const sink = new SmtpSink(processes);
   await sink.start();
   meter.track('sink', sink.child.pid);
 
@@ -707,11 +551,11 @@ async function main() {
   say(`baselines: insertMany ${insertMany.docsPerSecond} docs/s, nodemailer ${nodemailer.mailsPerSecond} mails/s`);
 
   state.phase = 'starting services';
-  const env = { MONGO_URL, AMQP_URL, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '60000', GATEWAY_PORT: String(PORT), JWT_SECRET: randomBytes(48).toString('base64'), PUBLIC_URL: `http://127.0.0.1:${PORT}` };
-  for (const admin of ADMINS) {
-    const created = spawnSync(process.execPath, ['dist/apps/members/src/cli/admin-create.js', '--organization', admin.organization, '--email', admin.email], { cwd: root, env: { ...process.env, ...env }, input: `${admin.password}\n`, encoding: 'utf8', timeout: 60_000 });
-    if (created.status !== 0) throw new Error(`admin:create failed: ${created.stderr || created.error?.message}`);
-  }
+  const env = { MONGO_URL, AMQP_URL, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '60000', GATEWAY_PORT: String(PORT), JWT_SECRET: randomBytes(48).toString('base64'), PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+    // Every service connects as guest on the bench's own vhost: the members service answers guest
+    // what it answers the gateway's and the notifications service's users.
+    MEMBERS_RPC_GATEWAY_USER: 'guest', MEMBERS_RPC_NOTIFICATIONS_USER: 'guest' };
+  for (const admin of ADMINS) createAdmin(env, admin);
 
   meter.track('members-api', startNode('members-api', 'start:members', env).pid);
   const workerNames = Array.from({ length: WORKERS }, (_, index) => `worker-${index + 1}`);

@@ -1,10 +1,12 @@
-// SMTP sink for `npm run bench:import`, run as its own process (`fork`) so that accepting mail
+// SMTP sink for `npm run bench:import` and `npm run test:faults`, run as its own process (`fork`) so that accepting mail
 // does not compete with the bench's polling for its event loop. It accepts every mail, keeps
 // nothing but the moment it accepted it, its envelope recipients and its size, and sends those
 // to the parent over IPC in small batches. Messages to the parent:
 //   { type: 'listening', port }
 //   { type: 'accepted', mails: [[acceptedAtMs, 'to@x,to2@x', bytes], ...] }
 //   { type: 'flushed', total }   (answer to { type: 'flush' }: everything accepted so far was sent)
+// { type: 'stop' } closes the server as one going down would (a session in progress is cut off
+// after closeTimeout), sends what it accepted, and exits.
 import { SMTPServer } from 'smtp-server';
 
 /** Often enough for the bench to notice a phase's end within a tenth of a second. */
@@ -48,6 +50,13 @@ process.on('message', (message) => {
   if (message?.type === 'flush') {
     flush();
     process.send({ type: 'flushed', total });
+  }
+  if (message?.type === 'stop') {
+    clearInterval(timer);
+    server.close(() => {
+      flush();
+      process.send({ type: 'flushed', total }, () => process.exit(0));
+    });
   }
 });
 

@@ -75,10 +75,19 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
       throw new Error('malformed work message');
     }
     await RequestContext.run({ batchId: job.batchId }, async () => {
-      const batch = await this.batches.findById(job.batchId);
-      if (!batch || batch.status !== (job.phase === 'commit' || job.phase === 'schedule-commit' ? 'committing' : 'validating')) return;
       // Tries so far: redeliveries after a worker died, and retries after a failure.
       const earlierTries = Number(message.properties.headers?.['x-delivery-count'] ?? 0) + attemptsSoFar(message.properties.headers);
+      let batch: MemberBatch | null;
+      try {
+        batch = await this.batches.findById(job.batchId);
+      } catch (error) {
+        // The database restarting: the job waits like one that failed. Thrown, it went to the
+        // dead queue at once, and its batch stayed `committing` (or `validating`) for good.
+        if (earlierTries + 1 >= MAX_CHUNK_DELIVERIES) throw error;
+        await this.retryLater(message, earlierTries + 1, (error as Error).message);
+        return;
+      }
+      if (!batch || batch.status !== (job.phase === 'commit' || job.phase === 'schedule-commit' ? 'committing' : 'validating')) return;
       try {
         await this.run(batch, job, message.fields.redelivered || earlierTries > 0);
       } catch (error) {
@@ -108,7 +117,7 @@ export class BatchWorkConsumer implements OnApplicationBootstrap {
     if (job.phase === 'parse') {
       const outcome = await this.parseUpload.process(batch, redo);
       if (outcome.kind === 'unreadable') {
-        await this.finalizer.fail(batch, outcome.reason);
+        await this.finalizer.fail(batch, outcome.reason, outcome.code);
         return;
       }
       await this.batches.update(batch._id, { chunkCount: outcome.chunks, counts: { ...batch.counts, total: outcome.rows } });
