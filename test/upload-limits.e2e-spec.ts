@@ -50,7 +50,7 @@ describe('upload limits', () => {
   it.each<[string, Buffer, string, RegExp]>([
     ['more rows than IMPORT_MAX_ROWS', csv(members(MAX_ROWS + 1)), 'too_many_rows', /more than 5 member rows/],
     ['more than 500 columns', csv(['email,' + Array.from({ length: 600 }, (_, index) => `c${index}`).join(','), 'jane@example.com']), 'too_many_columns', /Line 1 has 601 columns/],
-    ['a cell over 1,024 characters', csv(['email,note', `jane@example.com,${'x'.repeat(2_000)}`]), 'cell_too_large', /Line 2, column 2 holds 2,000 characters/],
+    ['a cell over 32,767 characters', csv(['email,note', `jane@example.com,${'x'.repeat(40_000)}`]), 'cell_too_large', /Line 2, column 2 holds 40,000 characters/],
   ])('refuses %s with 422, keeping nothing', async (_case, file, code, message) => {
     const storedBefore = await stack.db().collection('uploads.files').countDocuments();
     const response = await upload(file).expect(422);

@@ -151,6 +151,14 @@ export function cellTooLargeError(line: number, column: number, characters: numb
   );
 }
 
+export function rowTooLargeError(line: number, characters: number, maxCharacters: number): CsvImportError {
+  return new CsvImportError(
+    ErrorCode.UnreadableFile,
+    `Line ${line} holds ${characters.toLocaleString('en')} characters in all; a row may have at most ${maxCharacters.toLocaleString('en')}. ` +
+      'Check that the file is a member list, or export only the columns you need.',
+  );
+}
+
 /** `line` is where csv-parse stopped, already converted to a physical line. */
 export function unparsableCsvError(code: CsvErrorCode, line: number): CsvImportError {
   return new CsvImportError(ErrorCode.UnreadableFile, unparsableCsvMessage(code, line));

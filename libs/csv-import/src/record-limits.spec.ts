@@ -1,5 +1,5 @@
 import { CsvImportError } from './csv-import.error';
-import { checkRecordLimits, MAX_CELL_CHARACTERS, MAX_COLUMNS } from './record-limits';
+import { checkRecordLimits, MAX_CELL_CHARACTERS, MAX_COLUMNS, MAX_ROW_CHARACTERS } from './record-limits';
 
 function refusal(cells: string[]): { code: string; message: string } | undefined {
   try {
@@ -13,7 +13,8 @@ function refusal(cells: string[]): { code: string; message: string } | undefined
 
 describe('checkRecordLimits', () => {
   it('takes a record at every limit', () => {
-    expect(refusal(Array.from({ length: MAX_COLUMNS }, () => 'x'.repeat(MAX_CELL_CHARACTERS)))).toBeUndefined();
+    const full = ['x'.repeat(MAX_CELL_CHARACTERS), 'y'.repeat(MAX_CELL_CHARACTERS), 'z'.repeat(MAX_ROW_CHARACTERS - 2 * MAX_CELL_CHARACTERS)];
+    expect(refusal([...full, ...Array(MAX_COLUMNS - full.length).fill('')])).toBeUndefined();
   });
 
   it('takes empty cells past the last column (a worksheet formatted far to the right)', () => {
@@ -25,6 +26,11 @@ describe('checkRecordLimits', () => {
   });
 
   it('refuses a cell one character too long, naming its line and column', () => {
-    expect(refusal(['a', 'x'.repeat(MAX_CELL_CHARACTERS + 1)])).toEqual({ code: 'cell_too_large', message: expect.stringContaining('Line 7, column 2 holds 1,025 characters') });
+    expect(refusal(['a', 'x'.repeat(MAX_CELL_CHARACTERS + 1)])).toEqual({ code: 'cell_too_large', message: expect.stringContaining('Line 7, column 2 holds 32,768 characters') });
+  });
+
+  it('refuses a row one character too long in all, naming its line', () => {
+    const cells = ['a', 'x'.repeat(MAX_CELL_CHARACTERS), 'y'.repeat(MAX_CELL_CHARACTERS), 'z'.repeat(MAX_ROW_CHARACTERS - 2 * MAX_CELL_CHARACTERS)];
+    expect(refusal(cells)).toEqual({ code: 'unreadable_file', message: expect.stringContaining('Line 7 holds 65,537 characters in all') });
   });
 });

@@ -1,16 +1,21 @@
 import { createReadStream } from 'node:fs';
-import { cellTooLargeError, tooManyColumnsError, tooManyRowsError } from './csv-import.error';
+import { cellTooLargeError, rowTooLargeError, tooManyColumnsError, tooManyRowsError } from './csv-import.error';
 import type { DirectoryExport } from './directory-export';
 
 /** More columns than any directory export has (Active Directory's csvde writes about a hundred). */
 export const MAX_COLUMNS = 500;
 
 /**
- * Longer than any value a member list holds: an address (254 at most), a name, a status, a list of
- * proxy addresses. It also bounds what a row carries on the broker: a chunk or a page of 500 rows
- * stays far below RabbitMQ's 16 MiB message limit.
+ * Excel's own limit for a cell: directory exports hold long values in columns Roster ignores (an
+ * Active Directory `memberOf` lists every group), and those must not make a file unreadable.
  */
-export const MAX_CELL_CHARACTERS = 1_024;
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/**
+ * What one row may hold in all, as a CSV record may (csv-records.ts): it bounds what a row carries
+ * on the broker, so a chunk cut by weight (chunk-cutter.ts) stays far below RabbitMQ's 16 MiB.
+ */
+export const MAX_ROW_CHARACTERS = 64 * 1024;
 
 /** Throws when a record of the file (header or member, physical line or worksheet row `line`) is past a limit. */
 export function checkRecordLimits(line: number, cells: readonly string[]): void {
@@ -20,9 +25,12 @@ export function checkRecordLimits(line: number, cells: readonly string[]): void 
     while (used > 0 && cells[used - 1] === '') used -= 1;
     if (used > MAX_COLUMNS) throw tooManyColumnsError(line, used, MAX_COLUMNS);
   }
+  let characters = 0;
   for (const [column, cell] of cells.entries()) {
     if (cell.length > MAX_CELL_CHARACTERS) throw cellTooLargeError(line, column, cell.length, MAX_CELL_CHARACTERS);
+    characters += cell.length;
   }
+  if (characters > MAX_ROW_CHARACTERS) throw rowTooLargeError(line, characters, MAX_ROW_CHARACTERS);
 }
 
 /**

@@ -4,7 +4,7 @@ import { BATCH_CHUNK_SIZE } from './batch-work.queue';
 /**
  * What a chunk's rows may weigh as JSON. A `validate` job carries them, and its `commit` job a
  * subset of their fields, so both stay far below the broker's 16 MiB limit (MAX_BROKER_MESSAGE_BYTES)
- * even with one more row of the largest size a file allows (500 columns of 1,024 characters).
+ * even with one more row of the largest size a file allows (MAX_ROW_CHARACTERS, 64 Ki characters).
  */
 export const CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
 
