@@ -1,3 +1,4 @@
+import { Queues } from '@app/contracts';
 import { startApp, type StackApps } from '@app/testing';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
 import { GatewayEnvironment } from '../../apps/gateway/src/config/gateway.environment';
@@ -23,9 +24,9 @@ export const NOTIFICATIONS_FOR_TESTS = {
 
 /** Roster's three apps as the tests under `test/` start them, each from its own bootstrap function and environment class. */
 export const rosterApps: StackApps = {
-  startGateway: startApp(GatewayEnvironment, startGateway),
-  startMembers: startApp(MembersEnvironment, startMembersService),
-  startNotifications: startApp(NotificationsEnvironment, startNotificationsService),
+  startGateway: startApp(GatewayEnvironment, startGateway, 'gateway'),
+  startMembers: startApp(MembersEnvironment, startMembersService, 'members'),
+  startNotifications: startApp(NotificationsEnvironment, startNotificationsService, 'notifications'),
   createAdmin: (members, admin) => members.app.get(CreateAdminUseCase).execute(admin),
-  queues: [BATCH_WORK_QUEUE, ...allNotificationQueues(RETRY_DELAYS_MS)],
+  queues: [BATCH_WORK_QUEUE, Queues.MembersAuditEvents, Queues.MembersAuditEventsDead, ...allNotificationQueues(RETRY_DELAYS_MS)],
 };

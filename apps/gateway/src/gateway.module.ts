@@ -1,7 +1,9 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AccountPagesModule } from './account-pages/account-pages.module';
 import { ActivationModule } from './activation/activation.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { ConsoleModule } from './console/console.module';
@@ -13,6 +15,7 @@ import { MemberAccountModule } from './member-account/member-account.module';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MembersClientModule } from './members-client/members-client.module';
 import { MembersModule } from './members/members.module';
+import { PersonalAccountsModule } from './personal-accounts/personal-accounts.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -30,6 +33,9 @@ export class GatewayModule implements NestModule {
         MembersModule,
         MemberAccountModule,
         ActivationModule,
+        AuditLogModule,
+        PersonalAccountsModule,
+        AccountPagesModule,
         ConsoleModule,
       ],
       providers: [

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { RabbitMqModule } from '@app/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivationModule } from './activation/activation.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { MembersEnvironment } from './config/members.environment';
 import { CredentialsModule } from './credentials/credentials.module';
 import { EventsModule } from './events/events.module';
@@ -11,10 +12,13 @@ import { PingController } from './health/ping.controller';
 import { AccountCreatedOutbox } from './member-batches/account-created/account-created.outbox';
 import { BatchEventsOutbox } from './member-batches/batch-events.outbox';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
+import { MemberEventsOutbox } from './member-lifecycle/member-events.outbox';
+import { MemberLifecycleModule } from './member-lifecycle/member-lifecycle.module';
 import { MemberListModule } from './member-list/member-list.module';
 import { MemberSignInModule } from './member-sign-in/member-sign-in.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PersistenceModule } from './persistence/persistence.module';
+import { PersonalAccountsModule } from './personal-accounts/personal-accounts.module';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
 import { createRpcValidationPipe } from './rpc/rpc-validation.pipe';
 
@@ -33,9 +37,12 @@ export class MembersModule {
         AccountsModule,
         MemberBatchesModule,
         MemberListModule,
-        EventsModule.relaying(MemberBatchesModule, [AccountCreatedOutbox, BatchEventsOutbox]),
+        MemberLifecycleModule,
+        EventsModule.relaying([MemberBatchesModule, MemberLifecycleModule], [AccountCreatedOutbox, BatchEventsOutbox, MemberEventsOutbox]),
         ActivationModule,
         MemberSignInModule,
+        AuditLogModule,
+        PersonalAccountsModule,
       ],
       controllers: [PingController],
       providers: [

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import request from 'supertest';
-import { type BatchRowView, type Locale, type MemberBatchView, Queues } from '@app/contracts';
+import { type BatchRowView, type Locale, type MemberBatchView, type MembersRpcCaller, Queues } from '@app/contracts';
 import type { MembersRpcClient } from '@app/messaging';
 import { AddedMembers } from './added-members';
 import { connectMembersRpc } from './members-rpc-client';
 import { ServiceLogs } from './service-logs';
 import { SmtpCapture } from './smtp-capture';
 import type { RunningApp, RunningHttpApp, StackApps } from './stack-apps';
-import { deleteQueues, dropTestDatabase, eventually, testAmqpUrl, testMongoUrl } from './test-backends';
+import { deleteQueues, dropTestDatabase, eventually, serviceAmqpUrl, testAmqpUrl, testMongoUrl } from './test-backends';
 
 export const ADMIN_PASSWORD = 'Blue-Harbor-Lamp-42';
 
@@ -44,7 +44,7 @@ export class TestStack {
   notificationLogs!: ServiceLogs;
   private notificationsVariables?: Record<string, string>;
   private mongo?: MongoClient;
-  private rpc?: MembersRpcClient;
+  private readonly rpc = new Map<MembersRpcCaller, MembersRpcClient>();
   /** The gateway's signing secret, new for each stack. */
   private readonly jwtSecret = randomBytes(48).toString('base64');
 
@@ -55,8 +55,10 @@ export class TestStack {
     this.mongoUrl = testMongoUrl(label);
   }
 
+  /** What every app of the stack is started with; each connects to RabbitMQ as its own user (`StackApps`). */
   get sharedEnvironment(): Record<string, string> {
-    return { MONGO_URL: this.mongoUrl, AMQP_URL: this.amqpUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000', JWT_SECRET: this.jwtSecret };
+    // Test files upload many files with one admin in a minute; the upload limit has its own test.
+    return { MONGO_URL: this.mongoUrl, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '10000', JWT_SECRET: this.jwtSecret, IMPORT_UPLOADS_PER_MINUTE: '1000' };
   }
 
   async start(options: StackOptions = {}): Promise<this> {
@@ -92,7 +94,7 @@ export class TestStack {
     await this.stopNotifications();
     await this.gateway?.close();
     await this.members?.close();
-    await this.rpc?.onApplicationShutdown();
+    for (const rpc of this.rpc.values()) await rpc.onApplicationShutdown();
     await this.mongo?.close();
     await dropTestDatabase(this.mongoUrl);
     await this.smtp?.stop();
@@ -104,10 +106,14 @@ export class TestStack {
     return request(this.gateway.url);
   }
 
-  /** Requests straight to the members service, as the notifications service makes them. */
-  membersRpc(): MembersRpcClient {
-    this.rpc ??= connectMembersRpc(this.amqpUrl);
-    return this.rpc;
+  /**
+   * Requests straight to the members service, under the broker user of the gateway (by default)
+   * or of the notifications service: it answers each only what that service may ask.
+   */
+  membersRpc(as: MembersRpcCaller = 'gateway'): MembersRpcClient {
+    let rpc = this.rpc.get(as);
+    if (!rpc) this.rpc.set(as, (rpc = connectMembersRpc(serviceAmqpUrl(as))));
+    return rpc;
   }
 
   /** The test database, for what no API shows (dedupe records, expiry dates). */

@@ -44,6 +44,14 @@ describe('GatewayEnvironment', () => {
     expect(problemsOf({ JWT_SECRET: RANDOM_SECRET, DOCS_ENABLED: 'no' })).toContain('DOCS_ENABLED must be true or false');
   });
 
+  it('limits uploads to 1,000,000 rows and 10 a minute per admin by default, and names a bad limit', () => {
+    const env = loadEnvironment(GatewayEnvironment, { JWT_SECRET: RANDOM_SECRET });
+    expect([env.IMPORT_MAX_ROWS, env.IMPORT_UPLOADS_PER_MINUTE]).toEqual([1_000_000, 10]);
+    const message = problemsOf({ JWT_SECRET: RANDOM_SECRET, IMPORT_MAX_ROWS: '0', IMPORT_UPLOADS_PER_MINUTE: 'many' });
+    expect(message).toContain('IMPORT_MAX_ROWS must be at least 1');
+    expect(message).toContain('IMPORT_UPLOADS_PER_MINUTE must be a whole number');
+  });
+
   it('names a bad AMQP_URL, port and public URL', () => {
     const message = problemsOf({ AMQP_URL: 'rabbit://x', GATEWAY_PORT: '70000', PUBLIC_URL: 'localhost:3000' });
     expect(message).toContain('AMQP_URL must be an amqp:// or amqps:// URL');

@@ -27,6 +27,27 @@ export class GatewayEnvironment extends PublicUrlEnvironment {
   @Max(1_073_741_824, { message: 'IMPORT_MAX_BYTES must be at most 1 GiB' })
   IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
+  /** The most member rows one file may hold; more answers 422 too_many_rows and nothing is kept. */
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_ROWS must be a whole number of rows' })
+  @Min(1, { message: 'IMPORT_MAX_ROWS must be at least 1' })
+  @Max(10_000_000, { message: 'IMPORT_MAX_ROWS must be at most 10000000' })
+  IMPORT_MAX_ROWS = 1_000_000;
+
+  /** Uploads (multipart batch requests) one admin may make a minute, counted across every gateway. */
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_UPLOADS_PER_MINUTE must be a whole number' })
+  @Min(1, { message: 'IMPORT_UPLOADS_PER_MINUTE must be at least 1' })
+  @Max(1_000, { message: 'IMPORT_UPLOADS_PER_MINUTE must be at most 1000' })
+  IMPORT_UPLOADS_PER_MINUTE = 10;
+
+  /** Sign-ups (API and page together) one address may make in an hour; more answer 429 too_many_attempts. */
+  @Type(() => Number)
+  @IsInt({ message: 'SIGN_UPS_PER_HOUR must be a whole number' })
+  @Min(1, { message: 'SIGN_UPS_PER_HOUR must be at least 1' })
+  @Max(10_000, { message: 'SIGN_UPS_PER_HOUR must be at most 10000' })
+  SIGN_UPS_PER_HOUR = 10;
+
   /** Serves the API documentation on /docs and /docs/openapi.json; `false` hides it, e.g. on a server facing the Internet. */
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'DOCS_ENABLED must be true or false' })

@@ -1,6 +1,8 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
 import { MemberBatchesModule } from '../member-batches/member-batches.module';
+import { ActivityPageUseCase } from './activity/activity-page.usecase';
+import { ConsoleActivityController } from './activity/console-activity.controller';
 import { AddMembersUseCase } from './batches/add-members.usecase';
 import { ConsoleBatchesController } from './batches/console-batches.controller';
 import { EditRowUseCase } from './batches/edit-row.usecase';
@@ -19,7 +21,7 @@ import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
 /** The admin console: server-rendered pages over the same members use cases as the JSON API. */
 @Module({
   imports: [MemberBatchesModule],
-  controllers: [ConsoleAssetsController, ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController],
+  controllers: [ConsoleAssetsController, ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleActivityController],
   providers: [
     ConsolePages,
     ConsoleResponder,
@@ -31,11 +33,12 @@ import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
     AddMembersUseCase,
     ReviewPageUseCase,
     EditRowUseCase,
+    ActivityPageUseCase,
   ],
 })
 export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The session, its language and the sign-in form's token are cookies; the JSON API reads none.
-    consumer.apply(cookieParser()).forRoutes(ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController);
+    consumer.apply(cookieParser()).forRoutes(ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleActivityController);
   }
 }

@@ -13,6 +13,10 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BatchNotReady]: 409,
   [ErrorCode.BatchNotEditable]: 409,
   [ErrorCode.AlreadyActive]: 409,
+  [ErrorCode.AlreadySuspended]: 409,
+  [ErrorCode.NotSuspended]: 409,
+  [ErrorCode.MemberSuspended]: 409,
+  [ErrorCode.MemberDeleted]: 409,
   [ErrorCode.ActivationLinkUsed]: 410,
   [ErrorCode.ActivationLinkExpired]: 410,
   [ErrorCode.AccountNameTaken]: 409,
@@ -30,6 +34,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.EncryptedWorkbook]: 422,
   [ErrorCode.LegacyExcelWorkbook]: 422,
   [ErrorCode.WorkbookTooLarge]: 422,
+  [ErrorCode.TooManyRows]: 422,
+  [ErrorCode.TooManyColumns]: 422,
+  [ErrorCode.CellTooLarge]: 422,
   [ErrorCode.ServiceUnavailable]: 503,
 };
 

@@ -3,8 +3,13 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested 
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 
-export const ACCOUNT_STATUSES = ['pending_activation', 'active'] as const;
+/** `suspended`: an admin stopped it; it cannot sign in until reactivated. Deleted accounts are not members any more and are never listed. */
+export const ACCOUNT_STATUSES = ['pending_activation', 'active', 'suspended'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Business accounts are created by an organization's admin; personal accounts by the person, in no organization until they join one. */
+export const ACCOUNT_TYPES = ['business', 'personal'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 export interface MemberAccountView {
   id: string;
@@ -12,13 +17,14 @@ export interface MemberAccountView {
   accountName: string;
   firstName: string | null;
   lastName: string | null;
-  type: 'business';
+  type: AccountType;
   status: AccountStatus;
   mustChangePassword: boolean;
   credit: { amount: number; currency: 'EUR' };
   subscriptions: unknown[];
   numbers: unknown[];
-  organizationId: string;
+  /** Null for a personal account in no organization. */
+  organizationId: string | null;
   createdAt: string;
 }
 
@@ -28,10 +34,17 @@ export interface MemberAccountView {
  */
 export const PLAIN_TEXT = /^[^\u0000-\u001f\u007f]*$/;
 
+/** The account types the members list filters on (ACCOUNT_TYPES, written out here: that module imports this one). */
+export const MEMBER_TYPE_FILTERS: readonly AccountType[] = ['business', 'personal'];
+
 export class MembersQuery extends PageQuery {
   @IsOptional()
   @IsIn(ACCOUNT_STATUSES, { message: `status must be one of ${ACCOUNT_STATUSES.join(', ')}` })
   status?: AccountStatus;
+
+  @IsOptional()
+  @IsIn(MEMBER_TYPE_FILTERS, { message: `type must be one of ${MEMBER_TYPE_FILTERS.join(', ')}` })
+  type?: AccountType;
 
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import type { Locale } from '../locale';
 import { PLAIN_TEXT } from './account';
 
@@ -129,7 +129,8 @@ export class ChangeMemberPasswordCommand extends MemberCredentials {
 
 export interface MemberIdentity {
   memberId: string;
-  organizationId: string;
+  /** Null for a personal account, in no organization. */
+  organizationId: string | null;
   accountName: string;
   /** Always false since a member must choose their own password before signing in; kept for clients of 0.3. */
   mustChangePassword: boolean;
@@ -142,9 +143,11 @@ export class MemberSessionQuery {
   @IsUUID('4')
   memberId: string;
 
+  /** Null for a personal account. */
+  @ValidateIf((query: MemberSessionQuery) => query.organizationId !== null)
   @IsString()
   @MinLength(1)
-  organizationId: string;
+  organizationId: string | null;
 
   @IsInt()
   @Min(0)

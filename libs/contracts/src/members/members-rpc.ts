@@ -1,3 +1,4 @@
+import type { AuditEventView, ListAuditEventsCommand } from './audit-event';
 import type { AdminCredentials, AdminIdentity } from '../auth/admin-auth';
 import type { ListMembersCommand, MemberAccountView, MemberCommand } from './account';
 import type {
@@ -15,7 +16,16 @@ import type {
 import type { BatchSummaryQuery, BatchSummaryRecipient } from './batch-summary';
 import type { BatchErrorRowsCommand, BatchErrorRowsPage, CreateUploadBatchCommand } from './batch-upload';
 import type { BatchCommand, BatchRowView, CreateEmailBatchCommand, ListBatchesCommand, ListBatchRowsCommand, MemberBatchView, UpdateBatchRowCommand } from './member-batch';
+import type { DeletedMember, MemberDetailView } from './member-lifecycle';
 import type { Page } from './pagination';
+import type {
+  EmailVerificationDetails,
+  EmailVerificationQuery,
+  IssuedVerificationLinks,
+  IssueVerificationLinksCommand,
+  SignUpAccepted,
+  SignUpCommand,
+} from './personal-account';
 
 /** Message patterns the members service answers over RabbitMQ (request/response). */
 export const MembersRpc = {
@@ -39,6 +49,14 @@ export const MembersRpc = {
   ChangeMemberPassword: 'auth.change-member-password',
   GetMemberSession: 'auth.member-session',
   GetBatchSummary: 'batches.summary-recipient',
+  SuspendMember: 'members.suspend',
+  ReactivateMember: 'members.reactivate',
+  DeleteMember: 'members.delete',
+  ListAuditEvents: 'audit.list-events',
+  SignUp: 'accounts.sign-up',
+  GetEmailVerification: 'accounts.get-email-verification',
+  VerifyEmail: 'accounts.verify-email',
+  IssueVerificationLinks: 'accounts.issue-verification-links',
 } as const;
 
 export type MembersRpcPattern = (typeof MembersRpc)[keyof typeof MembersRpc];
@@ -68,7 +86,7 @@ export type MembersRpcContract = EveryMembersRpcPattern<{
   [MembersRpc.UpdateBatchRow]: { request: UpdateBatchRowCommand; reply: BatchRowView };
   [MembersRpc.CommitBatch]: { request: BatchCommand; reply: MemberBatchView };
   [MembersRpc.ListMembers]: { request: ListMembersCommand; reply: Page<MemberAccountView> };
-  [MembersRpc.GetMember]: { request: MemberCommand; reply: MemberAccountView };
+  [MembersRpc.GetMember]: { request: MemberCommand; reply: MemberDetailView };
   [MembersRpc.ResendActivationEmail]: { request: MemberCommand; reply: ActivationEmailQueued };
   [MembersRpc.IssueActivationLinks]: { request: IssueActivationLinksCommand; reply: IssuedActivationLinks };
   [MembersRpc.GetActivation]: { request: ActivationTokenQuery; reply: ActivationDetails };
@@ -77,4 +95,12 @@ export type MembersRpcContract = EveryMembersRpcPattern<{
   [MembersRpc.ChangeMemberPassword]: { request: ChangeMemberPasswordCommand; reply: MemberIdentity };
   [MembersRpc.GetMemberSession]: { request: MemberSessionQuery; reply: MemberAccountView };
   [MembersRpc.GetBatchSummary]: { request: BatchSummaryQuery; reply: BatchSummaryRecipient };
+  [MembersRpc.SuspendMember]: { request: MemberCommand; reply: MemberDetailView };
+  [MembersRpc.ReactivateMember]: { request: MemberCommand; reply: MemberDetailView };
+  [MembersRpc.DeleteMember]: { request: MemberCommand; reply: DeletedMember };
+  [MembersRpc.ListAuditEvents]: { request: ListAuditEventsCommand; reply: Page<AuditEventView> };
+  [MembersRpc.SignUp]: { request: SignUpCommand; reply: SignUpAccepted };
+  [MembersRpc.GetEmailVerification]: { request: EmailVerificationQuery; reply: EmailVerificationDetails };
+  [MembersRpc.VerifyEmail]: { request: EmailVerificationQuery; reply: EmailVerificationDetails };
+  [MembersRpc.IssueVerificationLinks]: { request: IssueVerificationLinksCommand; reply: IssuedVerificationLinks };
 }>;

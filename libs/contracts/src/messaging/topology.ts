@@ -4,12 +4,25 @@ export const Exchanges = {
   Events: 'roster.events',
   /** Direct exchange of private commands that must never be readable by other subscribers. */
   Commands: 'roster.commands',
+  /** Direct exchange of audit events, private: the gateway publishes, the members service records. */
+  Audit: 'roster.audit',
+  /**
+   * Direct exchange in front of `members.rpc` (routing key `members.rpc`): callers may write to
+   * it and nothing else, where publishing to a queue by name (the default exchange) would let
+   * them write to every queue.
+   */
+  Rpc: 'roster.rpc',
 } as const;
 
 export const RoutingKeys = {
   AccountCreated: 'member.account.created',
   BatchCompleted: 'member.batch.completed',
+  MemberSuspended: 'member.account.suspended',
+  MemberReactivated: 'member.account.reactivated',
+  AccountDeleted: 'member.account.deleted',
   SendActivationEmail: 'notifications.send-activation-email',
+  AuditEvent: 'audit.event',
+  SendSignUpEmail: 'notifications.send-sign-up-email',
 } as const;
 
 /**
@@ -27,4 +40,8 @@ export const Queues = {
   MembersRpc: 'members.rpc',
   NotificationsAccountCreated: 'notifications.account-created',
   NotificationsDead: 'notifications.dead',
+  /** Audit events on their way to the audit log (members service), bound to `roster.audit`. */
+  MembersAuditEvents: 'members.audit-events',
+  /** Audit messages that are not well-formed events, kept for an operator. */
+  MembersAuditEventsDead: 'members.audit-events.dead',
 } as const;
