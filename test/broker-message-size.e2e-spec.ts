@@ -9,7 +9,7 @@ const CELL = 1_000;
 const ROWS = 520;
 
 /**
- * A file of heavy rows (35 cells of 1,000 characters: 35 KB a row, where the limits allow 500).
+ * A file of heavy rows (35 cells of 1,000 characters: 35 KB a row, where the limits allow 64).
  * 500 of them would make a 17 MB work message, more than RabbitMQ 4 takes; every message about
  * them must stay under 16 MiB (checked in code before each publish, since the local 3.10 broker
  * would take 128 MiB): the work is cut into lighter chunks, the pages of errors.csv are cut short,
@@ -37,10 +37,10 @@ describe('a file of the heaviest rows the limits allow', () => {
 
   it('fails, keeping nothing, when a cell past what the gateway looked at is over the limit', async () => {
     // 3,000 small rows fill more than the 64 KB the gateway reads to recognise a file; the cell comes after.
-    const lines = ['email,note', ...Array.from({ length: 3_000 }, (_, index) => `late${index}@example.com,ok`), `last@example.com,${'x'.repeat(2_000)}`];
+    const lines = ['email,note', ...Array.from({ length: 3_000 }, (_, index) => `late${index}@example.com,ok`), `last@example.com,${'x'.repeat(40_000)}`];
     const created = await stack.http().post('/api/v1/member-batches').set(auth()).attach('file', Buffer.from(`${lines.join('\n')}\n`), 'late.csv').expect(202);
     const failed = await settled(created.body.id, 'failed');
-    expect(failed).toMatchObject({ failureCode: 'cell_too_large', failureReason: expect.stringContaining('Line 3002, column 2 holds 2,000 characters') });
+    expect(failed).toMatchObject({ failureCode: 'cell_too_large', failureReason: expect.stringContaining('Line 3002, column 2 holds 40,000 characters') });
     expect(await stack.db().collection('batch_rows').countDocuments({ batchId: created.body.id })).toBe(0);
     expect(await stack.db().collection('email_reservations').countDocuments({ batchId: created.body.id })).toBe(0);
     expect(await stack.db().collection('uploads.files').countDocuments()).toBe(0);
