@@ -36,9 +36,10 @@ export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowVie
 
 /**
  * A page of 500 batches travels on the broker (16 MiB at most): the columns a file had that the
- * import ignores are told, but only the first ones and their names cut short.
+ * import ignores are told, the first 100 (an Active Directory export has about that many), their
+ * names cut short: 5 MB at most for a page.
  */
-const SHOWN_IGNORED_COLUMNS = 20;
+const SHOWN_IGNORED_COLUMNS = 100;
 const SHOWN_NAME_CHARACTERS = 100;
 
 /** `text` cut to `max` characters, with an ellipsis when cut. */
