@@ -123,7 +123,7 @@ describe('directory exports as admins download them', () => {
     });
 
     it('JumpCloud users: SUSPENDED users; staged and locked accounts are live', async () => {
-      await importedAsExpected(fixture('jumpcloud-users.csv'), 'jumpcloud-users.csv', 'Email', [
+      await importedAsExpected(fixture('jumpcloud-users.csv'), 'jumpcloud-users.csv', 'Company Email', [
         { line: 2, email: 'christie.cline@contoso.com', firstName: 'Christie', lastName: 'Cline', accountName: 'christie.cline' },
         { line: 3, email: 'enrico.cattaneo@contoso.com', firstName: 'Enrico', lastName: 'Cattaneo', errors: [DISABLED] },
         { line: 4, email: 'joni.sherman@contoso.com', firstName: 'Joni', lastName: 'Sherman', accountName: 'joni.sherman' },

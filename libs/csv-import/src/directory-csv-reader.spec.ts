@@ -227,7 +227,7 @@ describe('openDirectoryCsv', () => {
       'missing_email_column',
       'No column of the header row holds email addresses. Name that column with one of: "Email", "E-mail", "Email address", ' +
         '"E-mail address", "Mail", "Adresse e-mail", "Adresse électronique", "Adresse mail", "Adresse de messagerie", ' +
-        '"Courriel", "Work email", "Primary email", "Primary SMTP address", "PrimarySmtpAddress", "WindowsEmailAddress".',
+        '"Courriel", "Work email", "Company email", "Primary email", "Primary SMTP address", "PrimarySmtpAddress", "WindowsEmailAddress".',
     ],
   ])('refuses %s with %s', async (name, code, message) => {
     const error = await failureOf(openDirectoryCsv(fixture(name)));

@@ -53,7 +53,7 @@ export type ColumnLayout =
 // "Soft deletion time stamp"), Entra ID ("userPrincipalName", "mail", "accountEnabled"), Google
 // Workspace ("Email Address [Required]", "Status [READ ONLY]" once the bracketed note is dropped),
 // Okta (the people list's "Username", "Primary email", "Status"; the User Accounts report's
-// "Okta username", "Primary Email", "User fullname", "Okta user status"), JumpCloud ("User State", "Suspended"), Active
+// "Okta username", "Primary Email", "User fullname", "Okta user status"), JumpCloud ("Company Email", "User State", "Suspended"), Active
 // Directory ("sAMAccountName", "givenName", "sn", "Enabled", "userAccountControl", "Name").
 const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
   email: [
@@ -68,6 +68,7 @@ const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
     'Adresse de messagerie',
     'Courriel',
     'Work email',
+    'Company email',
     'Primary email',
     'Primary SMTP address',
     'PrimarySmtpAddress',
