@@ -49,8 +49,6 @@ const POLL_MS = 100;
 const SETTLE_MS = 240_000;
 /** The claim of a killed notifications service is taken over after this (the default, two minutes, would only make the run longer). */
 const MAIL_CLAIM_LEASE_MS = 10_000;
-/** A mail accepted this long before the notifications service stopped may not have been recorded: its outcome is written in gathered inserts. */
-const RECORD_WINDOW_MS = 1_000;
 const ADMIN = { organization: `Faults ${RUN}`, email: 'admin@faults-admin.example', password: 'Faults-Harbor-Lamp-42' };
 
 const say = (line) => process.stderr.write(`[faults ${((Date.now() - RUN) / 1000).toFixed(0)}s] ${line}\n`);
@@ -244,11 +242,15 @@ class FaultRun {
       if (!byRecipient.has(mail.to)) byRecipient.set(mail.to, []);
       byRecipient.get(mail.to).push(mail.t);
     }
+    const memberByEmail = new Map(accounts.map((account) => [account.emailNormalized, account._id]));
+    /** The member's mail was accepted before the kill and not yet recorded: the window "One mail per event" documents. */
+    const unrecordedAtKill = (to) =>
+      this.recordedAtKill !== undefined && [...(subscriber.byMember.get(memberByEmail.get(to.toLowerCase())) ?? [])].some((eventId) => !this.recordedAtKill.has(eventId));
     let inWindow = 0;
     let outside = 0;
-    for (const times of byRecipient.values()) {
+    for (const [to, times] of byRecipient) {
       for (const repeatAt of times.slice(1)) {
-        const documented = this.notificationsKilledAt && times[0] <= this.notificationsKilledAt && times[0] >= this.notificationsKilledAt - RECORD_WINDOW_MS && repeatAt > this.notificationsKilledAt;
+        const documented = times[0] <= this.notificationsKilledAt && repeatAt > this.notificationsKilledAt && unrecordedAtKill(to);
         if (documented) inWindow += 1;
         else outside += 1;
       }
@@ -354,6 +356,8 @@ const faults = {
     await strikeWhileMailing(run, 0.2, async () => {
       run.notificationsKilledAt = Date.now();
       await context.killNotifications();
+      // What the killed service had recorded as sent: only a mail accepted but not recorded may go out again.
+      run.recordedAtKill = new Set((await context.db.collection('sent_notifications').find({}, { projection: { _id: 1 } }).toArray()).map((outcome) => outcome._id));
       context.startNotifications();
     });
   },
