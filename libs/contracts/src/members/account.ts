@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IfPresent } from './if-present';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 
@@ -33,6 +34,14 @@ export interface MemberAccountView {
  * database, in a pattern or, on FerretDB's PostgreSQL backend, in a stored string.
  */
 export const PLAIN_TEXT = /^[^\u0000-\u001f\u007f]*$/;
+
+/** A first or last name, checked only when sent (`null` refused): a string of at most 100 characters, no control characters. */
+export function SentPersonName(): PropertyDecorator {
+  return (target, property) => {
+    const checks = [IfPresent(), IsString(), MaxLength(100), Matches(PLAIN_TEXT, { message: `${String(property)} must not contain control characters` })];
+    for (const check of checks) check(target, property);
+  };
+}
 
 /** The account types the members list filters on (ACCOUNT_TYPES, written out here: that module imports this one). */
 export const MEMBER_TYPE_FILTERS: readonly AccountType[] = ['business', 'personal'];

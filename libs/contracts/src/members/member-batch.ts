@@ -4,7 +4,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './batch-upload';
 import { PageQuery } from './pagination';
 import { TenantScope } from './tenant-scope';
 import { IfPresent } from './if-present';
-import { PLAIN_TEXT } from './account';
+import { SentPersonName } from './account';
 
 const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
@@ -52,16 +52,10 @@ class BatchRowPatch {
   @MaxLength(64)
   accountName?: string;
 
-  @IfPresent()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN_TEXT, { message: 'firstName must not contain control characters' })
+  @SentPersonName()
   firstName?: string;
 
-  @IfPresent()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN_TEXT, { message: 'lastName must not contain control characters' })
+  @SentPersonName()
   lastName?: string;
 
   @IfPresent()

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IfPresent } from './if-present';
 import { type Locale, LOCALES } from '../locale';
-import { PLAIN_TEXT } from './account';
+import { PLAIN_TEXT, SentPersonName } from './account';
 import { ACTIVATION_TOKEN_PATTERN } from './activation';
 
 /** Anyone's sign-up (`POST /api/v1/accounts`, the `/signup` page), checked again by the members service on receipt. */
@@ -24,16 +24,10 @@ export class SignUpCommand {
   @MaxLength(1024)
   password: string;
 
-  @IfPresent()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN_TEXT, { message: 'firstName must not contain control characters' })
+  @SentPersonName()
   firstName?: string;
 
-  @IfPresent()
-  @IsString()
-  @MaxLength(100)
-  @Matches(PLAIN_TEXT, { message: 'lastName must not contain control characters' })
+  @SentPersonName()
   lastName?: string;
 
   @IfPresent()
