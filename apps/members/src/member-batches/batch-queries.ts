@@ -51,10 +51,12 @@ export class BatchQueries {
     const batch = await this.lookup.find(command.organizationId, command.batchId);
     const { status, page, limit } = command.query;
     if (!batch.commitStartedAt) {
-      if (status === 'created' || status === 'failed') return { items: [], page, limit, total: 0 };
+      if (status === 'created' || status === 'invited' || status === 'failed') return { items: [], page, limit, total: 0 };
       const rows = (await this.reviewedRows.page(batch, status, page, limit)) ?? (await this.rows.page(batch._id, status, page, limit));
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
+    // TODO(invitations): invited rows are listed once the commit records them.
+    if (status === 'invited') return { items: [], page, limit, total: 0 };
     if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
     const tallies = await this.reports.committedChunks(batch._id);
     if (status === 'valid') {

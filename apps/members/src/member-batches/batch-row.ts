@@ -29,9 +29,19 @@ export interface BatchRow {
   problems: RowProblem[];
   notices: RowProblem[];
   memberId: string | null;
+  /**
+   * Set when the address belongs to a verified personal account in no organization: the commit
+   * invites that account instead of creating one. Absent on rows stored before invitations: null.
+   */
+  invitee?: Invitee | null;
 
   /** The row's original values (the file's columns, or what was typed), for errors.csv. */
   cells: string[];
+}
+
+/** The personal account a row invites. */
+export interface Invitee {
+  accountId: string;
 }
 
 /** The statuses a row has while it is reviewed. */
@@ -39,7 +49,7 @@ export type ReviewedStatus = Extract<RowStatus, 'valid' | 'invalid'>;
 
 /** How many of these rows have each status. */
 export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
-  const counts: BatchCounts = { total: rows.length, valid: 0, invalid: 0, created: 0, failed: 0 };
+  const counts: BatchCounts = { total: rows.length, valid: 0, invalid: 0, created: 0, invited: 0, failed: 0 };
   for (const row of rows) counts[row.status] += 1;
   return counts;
 }
@@ -63,12 +73,12 @@ export function rowOfBatch(row: RowToValidate, batch: { _id: string; organizatio
 /** What committing needs of a valid row. */
 export type RowToCommit = Pick<
   BatchRow,
-  '_id' | 'line' | 'emailNormalized' | 'userName' | 'firstName' | 'lastName' | 'accountName' | 'suggestions' | 'passwordHash'
+  '_id' | 'line' | 'emailNormalized' | 'userName' | 'firstName' | 'lastName' | 'accountName' | 'suggestions' | 'passwordHash' | 'invitee'
 >;
 
 export function rowToCommit(row: BatchRow): RowToCommit {
-  const { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash } = row;
-  return { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash };
+  const { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash, invitee } = row;
+  return { _id, line, emailNormalized, userName, firstName, lastName, accountName, suggestions, passwordHash, invitee: invitee ?? null };
 }
 
 /** What a row's account names are derived from. */

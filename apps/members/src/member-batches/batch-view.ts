@@ -31,6 +31,7 @@ export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowVie
     errors: row.problems,
     notices: row.notices,
     memberId: row.memberId,
+    kind: row.invitee ? 'invitation' : 'business_account',
   };
 }
 

@@ -52,7 +52,7 @@ export function newMemberBatch(
     ignoredColumns: [],
     emailColumn: null,
     delimiter: ',',
-    counts: { total, valid: 0, invalid: 0, created: 0, failed: 0 },
+    counts: { total, valid: 0, invalid: 0, created: 0, invited: 0, failed: 0 },
     validShiftByChunk: {},
     failureReason: null,
     failureCode: null,

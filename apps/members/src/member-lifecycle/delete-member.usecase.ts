@@ -61,6 +61,6 @@ export class DeleteMemberUseCase {
     ]);
     await this.accounts.remove(account._id);
     await this.events.publish(event);
-    return { id: account._id, accountName: account.accountName };
+    return { id: account._id, accountName: account.accountName, outcome: 'account_deleted' };
   }
 }

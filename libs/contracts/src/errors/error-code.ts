@@ -26,6 +26,14 @@ export const ErrorCode = {
   MethodNotAllowed: 'method_not_allowed',
   BodyTooLarge: 'body_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
+  // Invitations and membership
+  InvitationNotEditable: 'invitation_not_editable',
+  InvitationNotPending: 'invitation_not_pending',
+  InvitationExpired: 'invitation_expired',
+  AlreadyInAnOrganization: 'already_in_an_organization',
+  NotAPersonalAccount: 'not_a_personal_account',
+  NotInAnOrganization: 'not_in_an_organization',
+  InvitationPending: 'invitation_pending',
   // Uploads
   FileTooLarge: 'file_too_large',
   UnreadableFile: 'unreadable_file',
@@ -51,6 +59,8 @@ export const ErrorCode = {
   WeakPassword: 'weak_password',
   CreationFailed: 'creation_failed',
   AccountDisabledInDirectory: 'account_disabled_in_directory',
+  PersonalAccountUnverified: 'personal_account_unverified',
+  MemberOfAnotherOrganization: 'member_of_another_organization',
   // Row notices
   NamesSplitFromDisplayName: 'names_split_from_display_name',
   NameCharactersLost: 'name_characters_lost',

@@ -9,7 +9,8 @@ import { SentPersonName } from './account';
 const BATCH_STATUSES = ['validating', 'ready', 'committing', 'completed', 'failed'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const ROW_STATUSES = ['valid', 'invalid', 'created', 'failed'] as const;
+/** `invited`: the row's address belongs to a personal account, which the commit invited instead of creating an account. */
+export const ROW_STATUSES = ['valid', 'invalid', 'created', 'invited', 'failed'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** What an admin may type at once (a list, or one text); more goes through a CSV upload. */
@@ -118,6 +119,8 @@ export interface BatchCounts {
   valid: number;
   invalid: number;
   created: number;
+  /** Rows the commit turned into invitations of personal accounts. */
+  invited: number;
   failed: number;
 }
 
@@ -143,7 +146,16 @@ export interface BatchRowView {
   errors: RowProblem[];
   notices: RowProblem[];
   memberId: string | null;
+  /**
+   * `business_account`: the commit creates a business account. `invitation`: the address belongs
+   * to a verified personal account in no organization, which the commit invites (its account name
+   * is the account's own; names, account name and password cannot be edited).
+   */
+  kind: BatchRowKind;
 }
+
+export const BATCH_ROW_KINDS = ['business_account', 'invitation'] as const;
+export type BatchRowKind = (typeof BATCH_ROW_KINDS)[number];
 
 export interface MemberBatchView {
   id: string;

@@ -17,6 +17,16 @@ import type { BatchSummaryQuery, BatchSummaryRecipient } from './batch-summary';
 import type { BatchErrorRowsCommand, BatchErrorRowsPage, CreateUploadBatchCommand } from './batch-upload';
 import type { BatchCommand, BatchRowView, CreateEmailBatchCommand, ListBatchesCommand, ListBatchRowsCommand, MemberBatchView, UpdateBatchRowCommand } from './member-batch';
 import type { DeletedMember, MemberDetailView } from './member-lifecycle';
+import type {
+  DeletePersonalAccountCommand,
+  InvitationCommand,
+  InvitationView,
+  InviteByAccountNameCommand,
+  ListInvitationsCommand,
+  PersonCommand,
+  PersonInvitationCommand,
+  ReceivedInvitationView,
+} from './invitation';
 import type { Page } from './pagination';
 import type {
   EmailVerificationDetails,
@@ -57,6 +67,17 @@ export const MembersRpc = {
   GetEmailVerification: 'accounts.get-email-verification',
   VerifyEmail: 'accounts.verify-email',
   IssueVerificationLinks: 'accounts.issue-verification-links',
+  ListInvitations: 'invitations.list',
+  GetInvitation: 'invitations.get',
+  InviteByAccountName: 'invitations.invite-by-account-name',
+  ResendInvitation: 'invitations.resend',
+  CancelInvitation: 'invitations.cancel',
+  ListReceivedInvitations: 'invitations.list-received',
+  GetReceivedInvitation: 'invitations.get-received',
+  AcceptInvitation: 'invitations.accept',
+  DeclineInvitation: 'invitations.decline',
+  LeaveOrganization: 'members.leave',
+  DeletePersonalAccount: 'accounts.delete-personal',
 } as const;
 
 export type MembersRpcPattern = (typeof MembersRpc)[keyof typeof MembersRpc];
@@ -103,4 +124,17 @@ export type MembersRpcContract = EveryMembersRpcPattern<{
   [MembersRpc.GetEmailVerification]: { request: EmailVerificationQuery; reply: EmailVerificationDetails };
   [MembersRpc.VerifyEmail]: { request: EmailVerificationQuery; reply: EmailVerificationDetails };
   [MembersRpc.IssueVerificationLinks]: { request: IssueVerificationLinksCommand; reply: IssuedVerificationLinks };
+  [MembersRpc.ListInvitations]: { request: ListInvitationsCommand; reply: Page<InvitationView> };
+  [MembersRpc.GetInvitation]: { request: InvitationCommand; reply: InvitationView };
+  [MembersRpc.InviteByAccountName]: { request: InviteByAccountNameCommand; reply: InvitationView };
+  [MembersRpc.ResendInvitation]: { request: InvitationCommand; reply: InvitationView };
+  [MembersRpc.CancelInvitation]: { request: InvitationCommand; reply: InvitationView };
+  [MembersRpc.ListReceivedInvitations]: { request: PersonCommand; reply: { items: ReceivedInvitationView[] } };
+  [MembersRpc.GetReceivedInvitation]: { request: PersonInvitationCommand; reply: ReceivedInvitationView };
+  /** Answers the member's new identity: the gateway issues a token for the organization joined. */
+  [MembersRpc.AcceptInvitation]: { request: PersonInvitationCommand; reply: MemberIdentity };
+  [MembersRpc.DeclineInvitation]: { request: PersonInvitationCommand; reply: ReceivedInvitationView };
+  /** Answers the person's identity in no organization: the gateway issues a token for it. */
+  [MembersRpc.LeaveOrganization]: { request: PersonCommand; reply: MemberIdentity };
+  [MembersRpc.DeletePersonalAccount]: { request: DeletePersonalAccountCommand; reply: DeletedMember };
 }>;

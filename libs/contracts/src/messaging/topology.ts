@@ -20,9 +20,16 @@ export const RoutingKeys = {
   MemberSuspended: 'member.account.suspended',
   MemberReactivated: 'member.account.reactivated',
   AccountDeleted: 'member.account.deleted',
+  MemberInvited: 'member.invitation.created',
+  InvitationDeclined: 'member.invitation.declined',
+  InvitationExpired: 'member.invitation.expired',
+  InvitationCancelled: 'member.invitation.cancelled',
+  MemberJoined: 'member.membership.joined',
+  MemberRemoved: 'member.membership.removed',
   SendActivationEmail: 'notifications.send-activation-email',
   AuditEvent: 'audit.event',
   SendSignUpEmail: 'notifications.send-sign-up-email',
+  SendInvitationEmail: 'notifications.send-invitation-email',
 } as const;
 
 /**

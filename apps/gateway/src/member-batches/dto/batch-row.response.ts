@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type BatchRowView, ROW_STATUSES, type RowProblem, type RowStatus } from '@app/contracts';
+import { BATCH_ROW_KINDS, type BatchRowKind, type BatchRowView, ROW_STATUSES, type RowProblem, type RowStatus } from '@app/contracts';
 
 export class RowProblemResponse implements RowProblem {
   @ApiProperty({ description: 'Stable code, e.g. `invalid_email`, `account_name_adjusted`', example: 'invalid_email' })
@@ -49,4 +49,11 @@ export class BatchRowResponse implements BatchRowView {
 
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The account created from this row' })
   memberId: string | null;
+
+  @ApiProperty({
+    enum: BATCH_ROW_KINDS,
+    description:
+      '`business_account`: the commit creates a business account. `invitation`: the address belongs to a verified personal account in no organization, which the commit invites; its account name, names and password cannot be edited (`invitation_not_editable`).',
+  })
+  kind: BatchRowKind;
 }

@@ -17,6 +17,9 @@ export class BatchCountsResponse implements BatchCounts {
   @ApiProperty({ type: 'integer', minimum: 0 })
   created: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows the commit turned into invitations of existing personal accounts' })
+  invited: number;
+
   @ApiProperty({ type: 'integer', minimum: 0 })
   failed: number;
 }

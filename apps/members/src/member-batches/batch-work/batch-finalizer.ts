@@ -99,7 +99,7 @@ export class BatchFinalizer {
     const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
     if (status === 'completed') {
       const total = batch.counts.total;
-      return { total, valid: 0, invalid: total - created - failed, created, failed };
+      return { total, valid: 0, invalid: total - created - failed, created, invited: 0, failed };
     }
     const counts = await this.rows.countByStatus(batch._id);
     return { ...counts, created, failed, valid: counts.valid - created - failed };

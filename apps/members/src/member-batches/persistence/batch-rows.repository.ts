@@ -80,7 +80,7 @@ export class BatchRowsRepository {
     const groups = await this.collection
       .aggregate<{ _id: ReviewedStatus; count: number }>([{ $match: { batchId } }, { $group: { _id: '$status', count: { $sum: 1 } } }])
       .toArray();
-    const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, failed: 0 };
+    const counts: BatchCounts = { total: 0, valid: 0, invalid: 0, created: 0, invited: 0, failed: 0 };
     for (const group of groups) {
       counts[group._id] = group.count;
       counts.total += group.count;

@@ -35,7 +35,7 @@ export class ChunkReportsRepository {
     const reports = await this.reports.find({ batchId, phase: 'validate' }, { rows: 1, valid: 1 }).lean();
     const total = reports.reduce((sum, report) => sum + report.rows, 0);
     const valid = reports.reduce((sum, report) => sum + (report.valid ?? 0), 0);
-    return { total, valid, invalid: total - valid, created: 0, failed: 0 };
+    return { total, valid, invalid: total - valid, created: 0, invited: 0, failed: 0 };
   }
 
   /** Per validated chunk, in chunk order: its rows and how many were valid when validated. */
