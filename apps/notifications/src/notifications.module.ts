@@ -7,6 +7,9 @@ import { ActivationMailWriter } from './activation-mail/activation-mail.writer';
 import { SendActivationEmailTrigger } from './activation-mail/send-activation-email.trigger';
 import { BatchCompletedTrigger } from './batch-summary/batch-completed.trigger';
 import { NotificationsEnvironment } from './config/notifications.environment';
+import { InvitationMailWriter } from './invitation-mail/invitation-mail.writer';
+import { MemberInvitedTrigger } from './invitation-mail/member-invited.trigger';
+import { SendInvitationEmailTrigger } from './invitation-mail/send-invitation-email.trigger';
 import { FailedMessages } from './mail-delivery/failed-messages';
 import { MailDelivery } from './mail-delivery/mail-delivery';
 import { MailDeliveryWorker } from './mail-delivery/mail-delivery.worker';
@@ -48,9 +51,12 @@ export class NotificationsModule {
         BatchCompletedTrigger,
         VerificationLinks,
         SendSignUpEmailTrigger,
+        InvitationMailWriter,
+        MemberInvitedTrigger,
+        SendInvitationEmailTrigger,
         {
           provide: MAIL_TRIGGERS,
-          inject: [AccountCreatedTrigger, SendActivationEmailTrigger, BatchCompletedTrigger, SendSignUpEmailTrigger],
+          inject: [AccountCreatedTrigger, SendActivationEmailTrigger, BatchCompletedTrigger, SendSignUpEmailTrigger, MemberInvitedTrigger, SendInvitationEmailTrigger],
           useFactory: (...triggers: MailTrigger[]): MailTrigger[] => triggers,
         },
         FailedMessages,

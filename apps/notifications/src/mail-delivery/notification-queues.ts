@@ -9,6 +9,10 @@ export const NotificationQueues = {
   BatchSummaries: 'notifications.batch-completed',
   /** Private too: a sign-up's mail, verification or "an account exists". */
   SignUpMails: 'notifications.send-sign-up-email',
+  /** An organization's invitation of a personal account, bound to `roster.events` (`MemberInvited`). */
+  Invitations: 'notifications.member-invited',
+  /** Private: an admin's resend of an invitation, bound to `roster.commands` (`SendInvitationEmail`). */
+  InvitationResends: 'notifications.send-invitation-email',
 } as const;
 
 /** Every queue the service declares with these retry delays, the dead queue last. */

@@ -47,11 +47,26 @@ export interface AccountExistsMail {
   businessAccount: boolean;
 }
 
+/**
+ * An organization invites a personal account. The link names the invitation only: answering it
+ * needs the person to sign in as the invited account, so the mail carries no secret.
+ */
+export interface InvitationMail {
+  organizationName: string;
+  accountName: string;
+  firstName: string | null;
+  /** The address the organization's admins will see once the person accepts. */
+  email: string;
+  invitationUrl: string;
+  expiresAt: Date;
+}
+
 interface MailContext {
   'account-created': AccountCreatedMail;
   'batch-summary': BatchSummaryMail;
   'verify-email': VerifyEmailMail;
   'account-exists': AccountExistsMail;
+  invitation: InvitationMail;
 }
 
 type MailName = keyof MailContext;
@@ -89,6 +104,7 @@ const VIEWS: { [K in MailName]: (context: MailContext[K]) => object } = {
     validForHours: Math.max(1, Math.round((context.expiresAt.getTime() - Date.now()) / HOUR_MS)),
   }),
   'account-exists': (context) => ({ ...context, organizationName: null }),
+  invitation: (context) => context,
 };
 
 @Injectable()
@@ -125,6 +141,7 @@ function compileMails(locale: Locale): Record<MailName, CompiledMail> {
     'batch-summary': compileMail('batch-summary'),
     'verify-email': compileMail('verify-email'),
     'account-exists': compileMail('account-exists'),
+    invitation: compileMail('invitation'),
   };
 }
 
