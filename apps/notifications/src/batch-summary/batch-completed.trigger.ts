@@ -32,6 +32,7 @@ export class BatchCompletedTrigger implements MailTrigger<BatchCompletedMessage>
     const mail = this.templates.render('batch-summary', recipient.locale, {
       organizationName: recipient.organizationName,
       created: counts.created,
+      invited: counts.invited ?? 0,
       skipped: counts.invalid,
       failed: counts.failed,
       total: counts.total,

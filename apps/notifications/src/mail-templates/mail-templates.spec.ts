@@ -18,6 +18,7 @@ const batchSummary: BatchSummaryMail = {
   organizationName: 'Acme Industries',
   adminName: 'Paul',
   created: 12,
+  invited: 0,
   skipped: 3,
   failed: 1,
   total: 16,
@@ -143,6 +144,18 @@ describe('MailTemplates', () => {
       const { text } = templates.render('batch-summary', locale, batchSummary);
 
       for (const line of lines) expect(text).toContain(`\n${line}\n`);
+    });
+
+    it.each([
+      ['fr', 'Comptes personnels invités\u00a0: 2'],
+      ['en', 'Personal accounts invited: 2'],
+    ] as const)('lists invited personal accounts in %s only when there are some', (locale, line) => {
+      const withInvited = templates.render('batch-summary', locale, { ...batchSummary, invited: 2, total: 18 });
+      const without = templates.render('batch-summary', locale, batchSummary);
+
+      expect(withInvited.text).toContain(`\n${line}\n`);
+      expect(withInvited.html).toContain(line.split(/\u00a0?:/)[0]);
+      expect(without.text).not.toContain(line.split(/\u00a0?:/)[0]);
     });
 
     it.each([

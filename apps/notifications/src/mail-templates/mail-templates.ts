@@ -22,6 +22,8 @@ export interface BatchSummaryMail {
   organizationName: string;
   adminName?: string | null;
   created: number;
+  /** Personal accounts invited instead of created. */
+  invited: number;
   skipped: number;
   failed: number;
   total: number;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Equals, IsDefined, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { Equals, IsDefined, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { BATCH_COMPLETED_VERSION, type BatchCompletedData, type BatchCompletedEvent } from '@app/contracts';
 import { EventEnvelopeMessage } from './event-envelope.message';
 
@@ -22,6 +22,12 @@ class BatchCountsMessage implements Omit<Counts, 'valid'> {
   @IsInt()
   @Min(0)
   failed: number;
+
+  /** Absent from events of batches committed before invitations existed. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  invited?: number;
 }
 
 /** Only what the summary mail needs is checked; the recipient and file come from the members service. */
