@@ -1,11 +1,13 @@
 // `npm run bench:interactive -- --mongo-url mongodb://127.0.0.1:27017 --label sqlite [--members 10000]
-// [--other-rows 100000] [--calls 10] [--budget-seconds 600] [--port 3991] [--no-build]`: how long
+// [--other-rows 100000] [--calls 10] [--budget-seconds 600] [--port 3991] [--no-build] [--help]`: how long
 // the admin waits for each interactive call once the database holds a realistic amount of data.
 // Builds, lets the members service create its indexes in a fresh database, then seeds it through
 // the driver: one organization with `--members` accounts, and `--other-rows` rows of other
 // organizations' completed batches (10,000 rows a batch, with their chunk reports and claims; the addresses and
 // names of members and valid rows held in the reservation collections; those batches' accounts
-// are not seeded, so `accounts` holds the organization's members only), and the organization's
+// are not seeded, so `accounts` holds the organization's members only; accounts carry the search
+// keys the members service stores, from dist/), 20 personal accounts that joined the
+// organization through an invitation, and the organization's
 // own import of 10,000 rows waiting for review (status ready: 8.4 % of its rows with a problem,
 // as validation leaves them). Then runs the gateway and the members service (MEMBERS_ROLE=all)
 // from dist/ on a RabbitMQ vhost of its own, signs in, types a batch of 20 addresses (timed once),
@@ -16,6 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,8 +37,15 @@ const { values } = parseArgs({
     'budget-seconds': { type: 'string', default: '600' },
     port: { type: 'string', default: '3991' },
     'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  // The usage is this file's opening comment.
+  const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('//')).map((line) => line.replace(/^\/\/ ?/, ''));
+  console.log(usage.slice(0, usage.findIndex((line) => line.includes('end. The services'))+ 1).join('\n'));
+  process.exit(0);
+}
 const MEMBERS = Number(values.members);
 const OTHER_ROWS = Number(values['other-rows']);
 const CALLS = Number(values.calls);
@@ -43,6 +53,8 @@ const CALLS = Number(values.calls);
 const BUDGET_MS = Number(values['budget-seconds']) * 1000;
 const PORT = Number(values.port);
 const BATCH_ROWS = 20;
+/** Personal accounts that joined the organization through an invitation: listed first. */
+const PERSONAL_MEMBERS = 20;
 const OTHER_BATCH_ROWS = 10_000;
 /** The organization's import under review, whose review pages the console renders. */
 const REVIEW_BATCH_ROWS = 10_000;
@@ -151,6 +163,8 @@ async function waitFor(what, timeoutMs, probe) {
 const FIRST = ['Élodie', 'Jürgen', 'François', 'Zoë', 'Noémie', 'Gaël', 'Hélène', 'Jérôme', 'Søren', 'Łukasz', 'Marie', 'Jean', 'Pierre', 'Sophie', 'James', 'Emily', 'Oliver', 'Charlotte', 'Amélie', 'Benoît', 'Clément', 'Anaïs', 'Maëlle', 'Thomas', 'Olivia', 'William', 'Chloé', 'Léa', 'Hugo', 'Inès'];
 const LAST = ['Lefèvre', 'Groß', 'Dupont', 'Pérez', 'Roux', 'Le Goff', 'Müller', 'Smith', 'Johnson', "O'Brien", 'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'García', 'Núñez', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Kierkegaard'];
 const SEARCH_TERM = 'dupont';
+/** A search as typed at its start: it matches many more members. */
+const SHORT_SEARCH_TERM = 'ma';
 /** What the seed writes to besides organizations; a warning says when the service no longer makes one. */
 const SEEDED_COLLECTIONS = ['accounts', 'email_reservations', 'account_name_reservations', 'batch_rows', 'member_batches', 'batch_chunk_reports', 'batch_claims', 'batch_chunk_snapshots'];
 const ascii = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z]/g, '').toLowerCase();
@@ -367,6 +381,8 @@ async function seedReviewBatch(db, organizationId, adminId, members) {
  */
 async function seed(db, organizationId, adminId) {
   const started = performance.now();
+  // The keys the members service stores with each account (built above).
+  const { memberSearchKeys } = createRequire(import.meta.url)(join(root, 'dist/apps/members/src/accounts/member-search.js'));
   const reservedAt = new Date(stamp - 86_400_000);
   const earlierBatchId = randomUUID();
   const members = Array.from({ length: MEMBERS }, (_, index) => ({ _id: randomUUID(), ...person(index, 'interactive.example') }));
@@ -389,6 +405,31 @@ async function seed(db, organizationId, adminId) {
       chunk: Math.floor(index / CHUNK_SIZE),
       createdAt: new Date(stamp - 86_400_000 + index),
       activatedAt: active ? new Date(stamp - 3_600_000 + index) : null,
+      searchKeys: memberSearchKeys(who),
+    };
+  });
+  await insertAll(db.collection('accounts'), PERSONAL_MEMBERS, (index) => {
+    const who = person(index, 'personal.example');
+    const accountName = `${who.base}.p${index}`;
+    return {
+      _id: randomUUID(),
+      type: 'personal',
+      organizationId,
+      joinedAt: new Date(stamp - 7_200_000 + index * 1000),
+      email: who.email,
+      emailNormalized: who.email,
+      accountName,
+      firstName: who.firstName,
+      lastName: who.lastName,
+      status: 'active',
+      passwordHash: `scrypt$${'0'.repeat(32)}$${'1'.repeat(88)}`,
+      mustChangePassword: false,
+      locale: 'en',
+      batchId: null,
+      chunk: null,
+      createdAt: new Date(stamp - 86_400_000),
+      activatedAt: new Date(stamp - 86_400_000),
+      searchKeys: memberSearchKeys({ ...who, accountName }),
     };
   });
   await insertAll(db.collection('email_reservations'), MEMBERS, (index) => ({ _id: members[index].email, organizationId, batchId: earlierBatchId, rowId: members[index]._id, line: index + 2, reservedAt }));
@@ -663,6 +704,8 @@ async function main() {
     start('members', 'dist/apps/members/src/main.js');
     start('gateway', 'dist/apps/gateway/src/main.js');
     await waitFor('the gateway and the members service', 180_000, async () => ((await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(10_000) })).ok ? true : undefined));
+    // Until its first start has checked every account's search keys, a search reads every member.
+    await waitFor('the search keys check', 600_000, async () => ((await db.collection('completed_migrations').findOne({ _id: 'accounts-keep-search-keys' })) ? true : undefined));
     const loadBefore = loadavg().map(round);
     const login = await request('POST', '/api/v1/auth/login', {}, { email: ADMIN_EMAIL, password: PASSWORD });
     if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${JSON.stringify(login.body)}`);
@@ -681,6 +724,10 @@ async function main() {
     const listMembersMiddle = await time(`GET members page=${middlePage}`, () => request('GET', `/api/v1/members?page=${middlePage}`, auth));
     const searchMembers = await time('GET members q=', () => request('GET', `/api/v1/members?page=1&q=${SEARCH_TERM}`, auth));
     const pendingMembers = await time('GET members status=', () => request('GET', '/api/v1/members?page=1&status=pending_activation', auth));
+    const pendingMembersPage2 = await time('GET members status= page=2', () => request('GET', '/api/v1/members?page=2&status=pending_activation', auth));
+    const activeMembers = await time('GET members status=active', () => request('GET', '/api/v1/members?page=1&status=active', auth));
+    const searchActiveMembers = await time('GET members q= status=active', () => request('GET', `/api/v1/members?page=1&status=active&q=${SEARCH_TERM}`, auth));
+    const searchShort = await time(`GET members q=${SHORT_SEARCH_TERM}`, () => request('GET', `/api/v1/members?page=1&q=${SHORT_SEARCH_TERM}`, auth));
     const getMember = await time('GET member', () => request('GET', `/api/v1/members/${seeded.memberId}`, auth));
 
     say('signing in to the console');
@@ -736,6 +783,10 @@ async function main() {
             [`listMembersPage${middlePage}`]: listMembersMiddle.result,
             searchMembers: searchMembers.result,
             listPendingMembers: pendingMembers.result,
+            listPendingMembersPage2: pendingMembersPage2.result,
+            listActiveMembers: activeMembers.result,
+            searchActiveMembers: searchActiveMembers.result,
+            searchMembersShort: searchShort.result,
             getMember: getMember.result,
           },
           // The console's pages as a browser gets them (the whole HTML, with the session cookie), 50 rows a page.
@@ -752,8 +803,12 @@ async function main() {
             membersTotal: listMembers.body?.total,
             middlePageMembers: listMembersMiddle.body?.items?.length,
             pendingTotal: pendingMembers.body?.total,
+            activeTotal: activeMembers.body?.total,
             searchTerm: SEARCH_TERM,
             searchTotal: searchMembers.body?.total,
+            searchActiveTotal: searchActiveMembers.body?.total,
+            shortSearchTerm: SHORT_SEARCH_TERM,
+            shortSearchTotal: searchShort.body?.total,
             memberStatus: getMember.body?.status,
             // What each console page showed (its warm-up answer): rows listed, its counts line, its position.
             console: Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, { path: page.path, ...page.shown }])),

@@ -7,8 +7,10 @@ export interface Account {
   _id: string;
   /** Absent on accounts created before personal accounts existed: business. */
   type?: AccountType;
-  /** Null for a personal account, which belongs to no organization. */
+  /** Null for a personal account in no organization; a personal account that accepted an invitation has the organization's. */
   organizationId: string | null;
+  /** When a personal account joined its organization (accepted the invitation); null or absent otherwise. */
+  joinedAt?: Date | null;
   email: string;
   /** Emails are unique in the whole system, business and personal. */
   emailNormalized: string;

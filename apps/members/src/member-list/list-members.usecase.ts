@@ -1,25 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { ListMembersCommand, MemberAccountView, MembersQuery, Page } from '@app/contracts';
+import type { AccountStatus, AccountType, ListMembersCommand, MemberAccountView, MembersQuery, Page } from '@app/contracts';
 import { toMemberAccountView } from '../accounts/account-view';
 import type { Account } from '../accounts/account';
+import { matchesSearch, searchLookup } from '../accounts/member-search';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { DeletedAccountsRepository } from '../accounts/persistence/deleted-accounts.repository';
 import { ChunkReportsRepository } from '../member-batches/persistence/chunk-reports.repository';
 import { type CommittedBatch, MemberBatchesRepository } from '../member-batches/persistence/member-batches.repository';
+import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
 import { type CountedRun, sliceRuns } from '../paging/page-slices';
+import { type BatchChunk, ChunksOfBatches, chunkKey } from './chunks-of-batches';
+import { listOrder } from './list-order';
+import { SEARCH_KEYS_MIGRATION } from './search-keys.backfill';
+import { StatusSides } from './status-sides';
 
-interface BatchChunk {
-  batchId: string;
-  chunk: number;
-}
+/** A part of the list a page reads together: members already read, or a batch's chunks. */
+type ListRun = { members: Account[] } | { batch: CommittedBatch };
 
 /**
- * An organization's members, a page at a time. Without a search or a status filter, the list is
- * in the order batches created them, chunk by chunk: how many members each batch and each chunk
- * created is already recorded, so a page reads only the one or two chunks it shows (on FerretDB,
- * sorting or counting the members would read them all), less the members deleted from each chunk
- * (their tombstones, one read of the organization's). A search, a status or a type filter reads
- * the organization's members.
+ * An organization's members, a page at a time, in one order (listOrder): the personal members that
+ * joined it, then its batches' members chunk by chunk. How many members each batch and chunk
+ * created is already recorded, so a plain page reads only the one or two chunks it shows (on
+ * FerretDB, sorting or counting the members would read them all), less the members deleted from
+ * each chunk (their tombstones, one read of the organization's). A search reads only the accounts
+ * holding its key; a status filter the fewer of its members and the others (StatusSides), then
+ * the chunks a page shows.
  */
 @Injectable()
 export class ListMembersUseCase {
@@ -28,57 +33,79 @@ export class ListMembersUseCase {
     private readonly batches: MemberBatchesRepository,
     private readonly reports: ChunkReportsRepository,
     private readonly deleted: DeletedAccountsRepository,
+    private readonly migrations: CompletedMigrationsRepository,
+    private readonly statusSides: StatusSides,
   ) {}
 
   async execute({ organizationId, query }: ListMembersCommand): Promise<Page<MemberAccountView>> {
-    const page = query.status || query.type || query.q?.trim() ? await this.accounts.search(organizationId, query) : await this.inCommitOrder(organizationId, query);
-    return { ...page, items: page.items.map(toMemberAccountView) };
+    const search = query.q?.trim();
+    const found = search ? await this.searched(organizationId, search, query) : await this.inListOrder(organizationId, query);
+    return { items: found.items.map(toMemberAccountView), page: query.page, limit: query.limit, total: found.total };
   }
 
-  private async inCommitOrder(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
-    const [committed, deletedByChunk] = await Promise.all([this.batches.committedIn(organizationId), this.deleted.countsByChunk(organizationId)]);
+  private async searched(organizationId: string, search: string, query: MembersQuery): Promise<Found> {
+    const lookup = searchLookup(search);
+    if (lookup === 'nothing') return { items: [], total: 0 };
+    const key = lookup === 'every member' ? null : lookup.key;
+    const [candidates, committed] = await Promise.all([this.searchCandidates(organizationId, key, query.status, query.type), this.batches.committedIn(organizationId)]);
+    const members = candidates.filter((account) => matchesSearch(account, search)).sort(listOrder(committed.map((batch) => batch._id)));
+    return { items: members.slice((query.page - 1) * query.limit, query.page * query.limit), total: members.length };
+  }
+
+  /** A search of one character, or any until every account has its search keys (the backfill after an upgrade), reads all the organization's members. */
+  private async searchCandidates(organizationId: string, key: string | null, status?: AccountStatus, type?: AccountType): Promise<Account[]> {
+    if (key !== null && (await this.migrations.isCompleted(SEARCH_KEYS_MIGRATION))) return this.accounts.withSearchKey(organizationId, key, status, type);
+    return this.accounts.inOrganization(organizationId, status, type);
+  }
+
+  private async inListOrder(organizationId: string, query: MembersQuery): Promise<Found> {
+    const { status, type } = query;
+    const [personal, committed, deletedByChunk] = await Promise.all([
+      type === 'business' ? [] : this.accounts.personalMembers(organizationId),
+      type === 'personal' ? [] : this.batches.committedIn(organizationId),
+      type === 'personal' ? new Map<string, number>() : this.deleted.countsByChunk(organizationId),
+    ]);
+    const order = listOrder(committed.map((batch) => batch._id));
+    const runs: CountedRun<ListRun>[] = [];
+    const joined = personal.filter((account) => !status || account.status === status).sort(order);
+    if (joined.length > 0) runs.push({ run: { members: joined }, size: joined.length });
+
     const chunksOf = new ChunksOfBatches(this.reports, deletedByChunk);
-    const batches: CountedRun<CommittedBatch>[] = await Promise.all(
-      committed.map(async (batch) => ({ run: batch, size: await chunksOf.created(batch) })),
+    const created = await Promise.all(committed.map(async (batch) => ({ run: { batch }, size: await chunksOf.created(batch) })));
+    const side = status && type !== 'personal' ? await this.statusSides.read(organizationId, status, created.reduce((sum, batch) => sum + batch.size, 0)) : null;
+    let chunkSize = (run: CountedRun<BatchChunk>): number => run.size;
+    if (side && 'matching' in side) {
+      // The filter's members were the fewer: all read, in list order.
+      const members = side.matching.sort(order);
+      runs.push({ run: { members }, size: members.length });
+    } else if (side) {
+      // The others were the fewer: each chunk holds the members it still has, less those others.
+      const others = new Map<string, number>();
+      for (const { batchId, chunk } of side.others) others.set(chunkKey(batchId, chunk), (others.get(chunkKey(batchId, chunk)) ?? 0) + 1);
+      chunkSize = (run) => Math.max(0, run.size - (others.get(chunkKey(run.run.batchId, run.run.chunk)) ?? 0));
+      runs.push(...(await Promise.all(committed.map(async (batch) => ({ run: { batch }, size: (await chunksOf.chunks(batch)).reduce((sum, chunk) => sum + chunkSize(chunk), 0) })))));
+    } else {
+      runs.push(...created);
+    }
+
+    const total = runs.reduce((sum, run) => sum + run.size, 0);
+    const slices = sliceRuns(runs, (query.page - 1) * query.limit, query.limit);
+    const pieces = await Promise.all(
+      slices.map(async ({ run, skip, take }) => {
+        if ('members' in run) return run.members.slice(skip, skip + take);
+        const chunks = (await chunksOf.chunks(run.batch)).map((chunk) => ({ run: chunk.run, size: chunkSize(chunk) }));
+        const read = sliceRuns(chunks, skip, take).map(async ({ run: chunk, skip: from, take: count }) => {
+          const members = status ? await this.accounts.inChunkWithStatus(chunk.batchId, chunk.chunk, status) : await this.accounts.inChunk(chunk.batchId, chunk.chunk);
+          return members.slice(from, from + count);
+        });
+        return (await Promise.all(read)).flat();
+      }),
     );
-    const total = batches.reduce((sum, batch) => sum + batch.size, 0);
-    const batchSlices = sliceRuns(batches, (query.page - 1) * query.limit, query.limit);
-    const chunkSlices = (await Promise.all(batchSlices.map(async ({ run, skip, take }) => sliceRuns(await chunksOf.chunks(run), skip, take)))).flat();
-    const members = await Promise.all(chunkSlices.map(async ({ run, skip, take }) => (await this.accounts.inChunk(run.batchId, run.chunk)).slice(skip, skip + take)));
-    return { items: members.flat(), page: query.page, limit: query.limit, total };
+    return { items: pieces.flat(), total };
   }
 }
 
-/** How many members each chunk of a batch created and still has, read once per batch and list call. */
-class ChunksOfBatches {
-  private readonly read = new Map<string, Promise<CountedRun<BatchChunk>[]>>();
-
-  /** `deletedByChunk`: members deleted since, keyed `<batchId>:<chunk>`. */
-  constructor(
-    private readonly reports: ChunkReportsRepository,
-    private readonly deletedByChunk: Map<string, number>,
-  ) {}
-
-  async created(batch: CommittedBatch): Promise<number> {
-    // Reports are read only for a completed batch that lost members.
-    if (batch.status === 'completed' && ![...this.deletedByChunk.keys()].some((key) => key.startsWith(`${batch._id}:`))) return batch.counts.created;
-    return (await this.chunks(batch)).reduce((sum, chunk) => sum + chunk.size, 0);
-  }
-
-  chunks(batch: CommittedBatch): Promise<CountedRun<BatchChunk>[]> {
-    // A completed batch of one chunk needs no report: its only chunk created all its members.
-    if (batch.status === 'completed' && batch.chunkCount === 1) return Promise.resolve([{ run: { batchId: batch._id, chunk: 0 }, size: this.remaining(batch._id, 0, batch.counts.created) }]);
-    let chunks = this.read.get(batch._id);
-    if (!chunks) {
-      chunks = this.reports
-        .committedChunks(batch._id)
-        .then((committed) => committed.map((report) => ({ run: { batchId: batch._id, chunk: report.chunk }, size: this.remaining(batch._id, report.chunk, report.created) })));
-      this.read.set(batch._id, chunks);
-    }
-    return chunks;
-  }
-
-  private remaining(batchId: string, chunk: number, created: number): number {
-    return Math.max(0, created - (this.deletedByChunk.get(`${batchId}:${chunk}`) ?? 0));
-  }
+interface Found {
+  items: Account[];
+  total: number;
 }

@@ -5,11 +5,13 @@ import { MigrationsModule } from '../migrations/migrations.module';
 import { AccountChunksBackfill } from './account-chunks.backfill';
 import { ListMembersUseCase } from './list-members.usecase';
 import { MemberListController } from './member-list.controller';
+import { SearchKeysBackfill } from './search-keys.backfill';
+import { StatusSides } from './status-sides';
 
 /** The organization's members as the admin pages through them. */
 @Module({
   imports: [AccountsModule, BatchPersistenceModule, MigrationsModule],
   controllers: [MemberListController],
-  providers: [ListMembersUseCase, AccountChunksBackfill],
+  providers: [ListMembersUseCase, AccountChunksBackfill, SearchKeysBackfill, StatusSides],
 })
 export class MemberListModule {}

@@ -15,7 +15,12 @@ export class MembersQuery extends PageQuery {
   @IsIn(MEMBER_TYPE_FILTERS, { message: `type must be one of ${MEMBER_TYPE_FILTERS.join(', ')}` })
   type?: AccountType;
 
-  @ApiPropertyOptional({ description: 'Part of the email, account name, first or last name', maxLength: 100, pattern: PLAIN_TEXT.source })
+  @ApiPropertyOptional({
+    description:
+      'The beginning of the email, of its domain, of the account name, first name, last name or full name (either order), or of a word in them; case, accents and the punctuation between words are ignored (`helene le` finds Hélène Le Goff)',
+    maxLength: 100,
+    pattern: PLAIN_TEXT.source,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -12,7 +12,11 @@ export class AccountDocument implements Account {
   @Prop({ type: String })
   type?: AccountType;
 
-  @Prop({ type: String, default: null, index: true })
+  @Prop({ type: Date, default: undefined })
+  joinedAt?: Date | null;
+
+  // Indexed by the compound indexes below, which begin with it.
+  @Prop({ type: String, default: null })
   organizationId: string | null;
 
   @Prop({ required: true })
@@ -59,9 +63,16 @@ export class AccountDocument implements Account {
 
   @Prop({ type: [Object], default: undefined })
   statusChanges?: AccountStatusChange[];
+
+  /** The beginnings of the email, account name and names that a search looks the account up by (see member-search.ts); absent until backfilled. */
+  @Prop({ type: [String], default: undefined })
+  searchKeys?: string[];
 }
 
 export const AccountSchema = SchemaFactory.createForClass(AccountDocument);
-// The members list, a chunk at a time; searching and filtering, in creation order.
+// The members list: a chunk at a time (with a status filter too); the personal members that
+// joined, and a status filter's business members (`type` $ne `personal`) or the others; a search
+// by key. Each index slows the commit's inserts on FerretDB, where none serves a read.
 AccountSchema.index({ batchId: 1, chunk: 1, _id: 1 });
-AccountSchema.index({ organizationId: 1, createdAt: 1, _id: 1 });
+AccountSchema.index({ organizationId: 1, type: 1, status: 1 });
+AccountSchema.index({ organizationId: 1, searchKeys: 1 });

@@ -1,41 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
-import type { Model, QueryFilter } from 'mongoose';
-import type { AccountStatus, MembersQuery, Page } from '@app/contracts';
+import type { Collection, Filter } from 'mongodb';
+import type { Model } from 'mongoose';
+import type { AccountStatus, AccountType } from '@app/contracts';
 import { driverCollection, findEach, insertManyRefused, isDuplicateKeyError } from '@app/persistence';
 import type { Account, AccountActivation } from '../account';
 import type { AccountStatusChange } from '../account-history';
+import { memberSearchKeys, nameSearchKeys } from '../member-search';
 import { AccountDocument } from './account.schema';
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An account as stored: with the keys a search finds it by (see member-search.ts). */
+type StoredAccount = Account & { searchKeys?: string[] };
+
+function stored(account: Account): StoredAccount {
+  return { ...account, searchKeys: memberSearchKeys(account) };
 }
 
-interface ExistingEmail {
-  emailNormalized: string;
-  /** Null for a personal account. */
-  organizationId: string | null;
+/** Where an account sits in the members list. */
+export type ListPlace = Pick<Account, 'batchId' | 'chunk'>;
+
+/** Business accounts before personal accounts existed have no type. */
+function ofType(type: AccountType): Filter<StoredAccount>['type'] {
+  return type === 'personal' ? 'personal' : { $ne: 'personal' };
 }
+
+/** The account that has an address: who it is, whose member, and what a verification mail says of it. */
+export type ExistingEmail = Pick<Account, '_id' | 'type' | 'emailNormalized' | 'organizationId' | 'email' | 'accountName' | 'firstName' | 'locale' | 'activatedAt'>;
+
+const SEARCH_KEY_UPDATES_PER_COMMAND = 20;
 
 @Injectable()
 export class AccountsRepository {
   constructor(@InjectModel(AccountDocument.name) private readonly accounts: Model<AccountDocument>) {}
 
   /** The driver collection, for bulk paths that validate their documents themselves. */
-  private get collection(): Collection<Account> {
+  private get collection(): Collection<StoredAccount> {
     return driverCollection(this.accounts);
   }
 
   /** Inserts many; answers the ids refused by a unique index (already there, email or name taken). */
   async insertMany(accounts: Account[]): Promise<Set<string>> {
-    const refused = await insertManyRefused(this.collection, accounts);
+    const refused = await insertManyRefused(this.collection, accounts.map(stored));
     return new Set(refused.map((index) => accounts[index]._id));
   }
 
   async insertOne(account: Account): Promise<'inserted' | 'duplicate'> {
     try {
-      await this.collection.insertOne(account);
+      await this.collection.insertOne(stored(account));
       return 'inserted';
     } catch (error) {
       if (isDuplicateKeyError(error)) return 'duplicate';
@@ -67,7 +78,11 @@ export class AccountsRepository {
    */
   async activate(id: string, activation: AccountActivation): Promise<void> {
     // A suspended account stays so: its activation is finished by the next attempt once it is reactivated.
-    await this.collection.updateOne({ _id: id, activatedAt: null, status: 'pending_activation' }, { $set: { ...activation, status: 'active', mustChangePassword: false } });
+    // The new names' search keys join the others; those of earlier names may stay (a search checks the member itself).
+    await this.collection.updateOne(
+      { _id: id, activatedAt: null, status: 'pending_activation' },
+      { $set: { ...activation, status: 'active', mustChangePassword: false }, $addToSet: { searchKeys: { $each: nameSearchKeys(activation.firstName, activation.lastName) } } },
+    );
   }
 
   /** An active member's new password, if the current one is still `currentHash`; their earlier sessions end with the version. */
@@ -83,6 +98,22 @@ export class AccountsRepository {
    */
   async changeStatus(id: string, from: AccountStatus, to: AccountStatus, statusChanges: AccountStatusChange[], sessionVersion: number): Promise<boolean> {
     const result = await this.collection.updateOne({ _id: id, status: from }, { $set: { status: to, statusChanges, sessionVersion } });
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * A personal account in no organization joins one (its membership is already inserted); its
+   * tokens end with the version, the gateway issuing one for the organization. False when it is
+   * not in no organization any more.
+   */
+  async joinOrganization(id: string, organizationId: string, joinedAt: Date, sessionVersion: number): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, type: 'personal', organizationId: null }, { $set: { organizationId, joinedAt, sessionVersion } });
+    return result.matchedCount === 1;
+  }
+
+  /** A personal member leaves (or is removed from) this organization; its tokens end with the version. False when it was not in it. */
+  async leaveOrganization(id: string, organizationId: string, sessionVersion: number): Promise<boolean> {
+    const result = await this.collection.updateOne({ _id: id, type: 'personal', organizationId }, { $set: { organizationId: null, joinedAt: null, sessionVersion } });
     return result.matchedCount === 1;
   }
 
@@ -104,7 +135,9 @@ export class AccountsRepository {
   }
 
   async findExistingEmails(emails: string[]): Promise<ExistingEmail[]> {
-    return findEach(this.collection, 'emailNormalized', emails, { projection: { _id: 0, emailNormalized: 1, organizationId: 1 } });
+    return findEach(this.collection, 'emailNormalized', emails, {
+      projection: { _id: 1, type: 1, emailNormalized: 1, organizationId: 1, email: 1, accountName: 1, firstName: 1, locale: 1, activatedAt: 1 },
+    });
   }
 
   /** The names among these that members have. */
@@ -115,7 +148,7 @@ export class AccountsRepository {
 
   /** The accounts one chunk of a batch created, in a stable order. */
   inChunk(batchId: string, chunk: number): Promise<Account[]> {
-    return this.collection.find({ batchId, chunk }).sort({ _id: 1 }).toArray();
+    return this.collection.find({ batchId, chunk }, { projection: { searchKeys: 0 } }).sort({ _id: 1 }).toArray();
   }
 
   /** Batches that created accounts before accounts kept their chunk. */
@@ -127,25 +160,78 @@ export class AccountsRepository {
     await this.collection.updateMany({ _id: { $in: ids } }, { $set: { chunk } });
   }
 
-  /** Members matching a status, a type or a search, in creation order: reads every member of the organization on FerretDB. */
-  async search(organizationId: string, query: MembersQuery): Promise<Page<Account>> {
-    const filter: QueryFilter<Account> = { organizationId };
-    if (query.status) filter.status = query.status;
-    // Accounts from before personal accounts have no type: business.
-    if (query.type) filter.type = query.type === 'personal' ? 'personal' : { $ne: 'personal' };
-    if (query.q) {
-      const pattern = new RegExp(escapeRegex(query.q.trim()), 'i');
-      filter.$or = [{ email: pattern }, { accountName: pattern }, { firstName: pattern }, { lastName: pattern }];
-    }
-    const [items, total] = await Promise.all([
-      this.accounts
-        .find(filter)
-        .sort({ createdAt: 1, _id: 1 })
-        .skip((query.page - 1) * query.limit)
-        .limit(query.limit)
-        .lean(),
-      this.accounts.countDocuments(filter),
-    ]);
-    return { items, page: query.page, limit: query.limit, total };
+  /** The organization's members, of one status and type if given: every one of them read (a search before the search keys' backfill ends). */
+  inOrganization(organizationId: string, status?: AccountStatus, type?: AccountType): Promise<Account[]> {
+    const filter: Filter<StoredAccount> = { organizationId };
+    if (status) filter.status = status;
+    if (type) filter.type = ofType(type);
+    return this.collection.find(filter, { projection: { searchKeys: 0 } }).toArray();
   }
+
+  /** Personal accounts that joined the organization (an accepted invitation): few, read whole. */
+  personalMembers(organizationId: string): Promise<Account[]> {
+    return this.collection.find({ organizationId, type: 'personal' }, { projection: { searchKeys: 0 } }).toArray();
+  }
+
+  /**
+   * The organization's accounts that hold a search key, of one status and type if given. On
+   * FerretDB every condition is an equality (`$ne` included) that PostgreSQL applies, so only
+   * these accounts are read.
+   */
+  withSearchKey(organizationId: string, key: string, status?: AccountStatus, type?: AccountType): Promise<Account[]> {
+    const filter: Filter<StoredAccount> = { organizationId, searchKeys: key };
+    if (status) filter.status = status;
+    if (type) filter.type = ofType(type);
+    return this.collection.find(filter, { projection: { searchKeys: 0 } }).toArray();
+  }
+
+  /**
+   * The organization's business members of one status, if there are at most `most` (null: no
+   * limit); null when there are more (on FerretDB the read stops there: each account read costs).
+   */
+  async businessWithStatus(organizationId: string, status: AccountStatus, most: number | null): Promise<Account[] | null> {
+    const cursor = this.collection.find({ organizationId, type: ofType('business'), status }, { projection: { searchKeys: 0 } });
+    const found = await (most === null ? cursor : cursor.limit(most + 1)).toArray();
+    return most !== null && found.length > most ? null : found;
+  }
+
+  /** Where the organization's business members of the other statuses sit, if there are at most `most` (null: no limit); null when there are more. */
+  async placesOtherThan(organizationId: string, status: AccountStatus, most: number | null): Promise<ListPlace[] | null> {
+    const cursor = this.collection.find({ organizationId, type: ofType('business'), status: { $ne: status } }, { projection: { _id: 0, batchId: 1, chunk: 1 } });
+    const found = await (most === null ? cursor : cursor.limit(most + 1)).toArray();
+    return most !== null && found.length > most ? null : found;
+  }
+
+  /** The members of one status that one chunk of a batch created, in a stable order. */
+  inChunkWithStatus(batchId: string, chunk: number, status: AccountStatus): Promise<Account[]> {
+    return this.collection.find({ batchId, chunk, status }, { projection: { searchKeys: 0 } }).sort({ _id: 1 }).toArray();
+  }
+
+  /** Accounts created by one batch, or (null) the personal accounts: names and keys, for the search keys' backfill. */
+  searchedFieldsOf(batchId: string | null): Promise<StoredAccount[]> {
+    const filter: Filter<StoredAccount> = batchId === null ? { type: 'personal' } : { batchId };
+    return this.collection.find(filter, { projection: { email: 1, accountName: 1, firstName: 1, lastName: 1, searchKeys: 1 } }).toArray();
+  }
+
+  /** Batches that created accounts. */
+  async batchesWithAccounts(): Promise<string[]> {
+    return ((await this.collection.distinct('batchId', { batchId: { $ne: null } })) as (string | null)[]).filter((id): id is string => id !== null);
+  }
+
+  /** Drops the indexes of the members list before 0.6, which only slowed inserts since; answers those that were there. */
+  async dropListIndexesBefore06(): Promise<string[]> {
+    const existing = new Set((await this.collection.indexes()).map((index) => index.name));
+    const obsolete = ['organizationId_1_createdAt_1__id_1', 'organizationId_1'].filter((name) => existing.has(name));
+    for (const name of obsolete) await this.collection.dropIndex(name);
+    return obsolete;
+  }
+
+  /** Adds search keys to accounts, a few updates a command (FerretDB holds a pooled connection for each). */
+  async addSearchKeys(keysById: Map<string, string[]>): Promise<void> {
+    const updates = [...keysById].map(([_id, keys]) => ({ updateOne: { filter: { _id }, update: { $addToSet: { searchKeys: { $each: keys } } } } }));
+    for (let start = 0; start < updates.length; start += SEARCH_KEY_UPDATES_PER_COMMAND) {
+      await this.collection.bulkWrite(updates.slice(start, start + SEARCH_KEY_UPDATES_PER_COMMAND), { ordered: false });
+    }
+  }
+
 }
