@@ -3,9 +3,14 @@ import { AccountsRepository } from '../../accounts/persistence/accounts.reposito
 import { ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
 import type { NameClaim, NameClaims } from './name-claims';
+import { RecentlyUsed } from './recently-used';
 
-/** Names whose holding batch this process remembers; older ones are looked up again. */
-const REMEMBERED_HOLDS = 100_000;
+/**
+ * Names whose holding batch this process remembers, the least recently held or asked for
+ * forgotten first (and looked up again if asked for): a name many rows ask for stays, and the
+ * worker's memory is the same at 20,000 rows as at 1,000,000.
+ */
+const REMEMBERED_HOLDS = 20_000;
 
 /**
  * Account names held in the whole system for a batch's rows and the members they become, by
@@ -17,7 +22,7 @@ const REMEMBERED_HOLDS = 100_000;
 @Injectable()
 export class NameHolds {
   /** Name → the batch this process last held it for. */
-  private readonly heldFor = new Map<string, string>();
+  private readonly heldFor = new RecentlyUsed<string, string>(REMEMBERED_HOLDS);
 
   constructor(
     private readonly reservations: ReservationsRepository,
@@ -29,27 +34,20 @@ export class NameHolds {
   forBatch(batchId: string, mayHoldAlready: boolean): NameClaims {
     const hold = async (claims: NameClaim[]) => {
       const refused = await this.reservations.holdNames(claims.map((claim) => ({ ...claim, batchId })), mayHoldAlready);
-      for (const claim of claims) if (!refused.has(claim.name)) this.remember(claim.name, batchId);
+      for (const claim of claims) if (!refused.has(claim.name)) this.heldFor.set(claim.name, batchId);
       return refused;
     };
     return {
       claim: hold,
       claimRequested: async (claims) => {
         const refused = await hold(claims);
+        // Asked for again, a name counts as used: one many rows ask for is not forgotten and looked up again.
         const inThisBatch = [...refused].filter((name) => this.heldFor.get(name) === batchId);
-        // Asked for again: kept among the remembered, or a name many rows ask for would be looked up once forgotten.
-        for (const name of inThisBatch) this.remember(name, batchId);
         const elsewhere = claims.filter((claim) => refused.has(claim.name) && this.heldFor.get(claim.name) !== batchId);
         const stillRefused = elsewhere.length === 0 ? [] : await this.takeOver(batchId, elsewhere);
         return new Set([...inThisBatch, ...stillRefused]);
       },
     };
-  }
-
-  private remember(name: string, batchId: string): void {
-    this.heldFor.delete(name);
-    this.heldFor.set(name, batchId);
-    if (this.heldFor.size > REMEMBERED_HOLDS) this.heldFor.delete(this.heldFor.keys().next().value!);
   }
 
   /** Takes the names over where their holders may never become members; answers the names still refused. */
@@ -65,7 +63,7 @@ export class NameHolds {
       const heldForDeleted = holder?.heldUntil instanceof Date && holder.heldUntil.getTime() > Date.now();
       const yields = holder !== undefined && holder.batchId !== batchId && !members.has(claim.name) && !committing.has(holder.batchId) && !heldForDeleted;
       if (!yields || !(await this.reservations.takeOverName(holder.rowId, { ...claim, batchId }))) refused.push(claim.name);
-      else this.remember(claim.name, batchId);
+      else this.heldFor.set(claim.name, batchId);
     }
     return refused;
   }
