@@ -11,8 +11,10 @@ import { EventsModule } from './events/events.module';
 import { PingController } from './health/ping.controller';
 import { AccountCreatedOutbox } from './member-batches/account-created/account-created.outbox';
 import { BatchEventsOutbox } from './member-batches/batch-events.outbox';
+import { InvitationsModule } from './invitations/invitations.module';
 import { MemberBatchesModule } from './member-batches/member-batches.module';
-import { MemberEventsOutbox } from './member-lifecycle/member-events.outbox';
+import { MemberEventsModule } from './member-lifecycle/member-events/member-events.module';
+import { MemberEventsOutbox } from './member-lifecycle/member-events/member-events.outbox';
 import { MemberLifecycleModule } from './member-lifecycle/member-lifecycle.module';
 import { MemberListModule } from './member-list/member-list.module';
 import { MemberSignInModule } from './member-sign-in/member-sign-in.module';
@@ -38,7 +40,8 @@ export class MembersModule {
         MemberBatchesModule,
         MemberListModule,
         MemberLifecycleModule,
-        EventsModule.relaying([MemberBatchesModule, MemberLifecycleModule], [AccountCreatedOutbox, BatchEventsOutbox, MemberEventsOutbox]),
+        InvitationsModule,
+        EventsModule.relaying([MemberBatchesModule, MemberEventsModule], [AccountCreatedOutbox, BatchEventsOutbox, MemberEventsOutbox]),
         ActivationModule,
         MemberSignInModule,
         AuditLogModule,

@@ -1,4 +1,4 @@
-import { type AccountStatusChange, KEPT_STATUS_CHANGES, memberHistory, withStatusChange } from './account-history';
+import { type AccountStatusChange, type InvitationSteps, KEPT_STATUS_CHANGES, memberHistory, personalMemberHistory, withStatusChange } from './account-history';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
 const change = (event: AccountStatusChange['event'], minute: number): AccountStatusChange => ({ event, at: at(minute), by: 'admin-1', eventId: `e${minute}` });
@@ -35,5 +35,54 @@ describe('withStatusChange', () => {
     expect(changes).toHaveLength(KEPT_STATUS_CHANGES);
     expect(changes[0].at).toEqual(at(5));
     expect(changes.at(-1)!.at).toEqual(at(KEPT_STATUS_CHANGES + 4));
+  });
+});
+
+describe('personalMemberHistory', () => {
+  const invitation = (minute: number, rest: Partial<InvitationSteps>): InvitationSteps => ({
+    createdAt: at(minute),
+    invitedBy: 'admin-1',
+    status: 'pending',
+    endedAt: null,
+    endedBy: null,
+    membershipEnded: null,
+    ...rest,
+  });
+
+  it.each([
+    ['declined', 'declined', null],
+    ['expired', 'invitation_expired', null],
+    ['cancelled', 'invitation_cancelled', 'admin-2'],
+    ['accepted', 'joined', null],
+  ] as const)('tells an invitation %s as invited then %s', (status, event, by) => {
+    expect(personalMemberHistory([invitation(0, { status, endedAt: at(5), endedBy: status === 'cancelled' ? 'admin-2' : null })])).toEqual([
+      { event: 'invited', at: at(0).toISOString(), by: 'admin-1' },
+      { event, at: at(5).toISOString(), by },
+    ]);
+  });
+
+  it('tells every invitation of the organization, and how each membership ended, oldest first', () => {
+    const history = personalMemberHistory([
+      invitation(30, { status: 'accepted', endedAt: at(31) }),
+      invitation(0, { status: 'declined', endedAt: at(1) }),
+      invitation(10, { status: 'accepted', endedAt: at(11), membershipEnded: { at: at(20), reason: 'left', by: null } }),
+      invitation(40, { status: 'accepted', endedAt: at(40), membershipEnded: { at: at(40), reason: 'removed_by_admin', by: 'admin-3' } }),
+    ]);
+    expect(history.map((entry) => [entry.event, entry.by])).toEqual([
+      ['invited', 'admin-1'],
+      ['declined', null],
+      ['invited', 'admin-1'],
+      ['joined', null],
+      ['left', null],
+      ['invited', 'admin-1'],
+      ['joined', null],
+      ['invited', 'admin-1'],
+      ['joined', null],
+      ['removed_by_admin', 'admin-3'],
+    ]);
+  });
+
+  it('shows a pending invitation as invited only', () => {
+    expect(personalMemberHistory([invitation(0, {})]).map((entry) => entry.event)).toEqual(['invited']);
   });
 });

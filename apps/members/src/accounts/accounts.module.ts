@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { InvitationsPersistenceModule } from '../invitations/persistence/invitations-persistence.module';
 import { MigrationsModule } from '../migrations/migrations.module';
 import { AccountsController } from './accounts.controller';
 import { AdminSetPasswordsPendingMigration } from './admin-set-passwords-pending.migration';
@@ -19,6 +20,7 @@ import { ReservationsRepository } from './persistence/reservations.repository';
       { name: AccountNameReservation.name, schema: AccountNameReservationSchema },
     ]),
     MigrationsModule,
+    InvitationsPersistenceModule,
   ],
   controllers: [AccountsController],
   providers: [AccountsRepository, DeletedAccountsRepository, ReservationsRepository, AdminSetPasswordsPendingMigration],

@@ -31,6 +31,13 @@ export class MembersEnvironment extends PublicUrlEnvironment {
   @Max(24 * 30, { message: 'EMAIL_VERIFICATION_TTL_HOURS must be at most 720 (30 days)' })
   EMAIL_VERIFICATION_TTL_HOURS = 48;
 
+  /** Lifetime of an invitation of a personal account: past it, it can no longer be accepted and the sweep marks it expired. */
+  @Type(() => Number)
+  @IsInt({ message: 'INVITATION_TTL_HOURS must be a whole number of hours' })
+  @Min(1, { message: 'INVITATION_TTL_HOURS must be at least 1' })
+  @Max(24 * 90, { message: 'INVITATION_TTL_HOURS must be at most 2160 (90 days)' })
+  INVITATION_TTL_HOURS = 336;
+
   /**
    * Requests to the members service handled at once by one instance; the others wait on the
    * broker, acked only once answered, so a flood of requests never piles up in memory.

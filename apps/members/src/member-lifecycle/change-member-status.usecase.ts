@@ -5,8 +5,8 @@ import { toMemberDetailView } from '../accounts/member-detail-view';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
 import { ActivationTokensRepository } from '../activation/persistence/activation-tokens.repository';
 import { DomainError } from '../rpc/domain.error';
-import { memberReactivated, memberSuspended } from './member-events';
-import { MemberEventsPublisher } from './member-events.publisher';
+import { memberReactivated, memberSuspended } from './member-events/member-events';
+import { MemberEventsPublisher } from './member-events/member-events.publisher';
 import { MemberLookup } from './member-lookup';
 
 /**

@@ -5,15 +5,18 @@ import { AccountsRepository } from '../accounts/persistence/accounts.repository'
 import { DeletedAccountsRepository } from '../accounts/persistence/deleted-accounts.repository';
 import { ReservationsRepository } from '../accounts/persistence/reservations.repository';
 import { ActivationClaimsRepository } from '../activation/persistence/activation-claims.repository';
+import { DomainError } from '../rpc/domain.error';
 import { BatchRowsRepository } from '../member-batches/persistence/batch-rows.repository';
-import { accountDeleted } from './member-events';
-import { MemberEventsPublisher } from './member-events.publisher';
+import { accountDeleted } from './member-events/member-events';
+import { MemberEventsPublisher } from './member-events/member-events.publisher';
 import { MemberLookup } from './member-lookup';
+import { MembershipEnding } from './member-events/membership-ending';
 
 const DAY_MS = 86_400_000;
 
 /**
- * An admin deletes a business account for good. In an order that a deletion asked again after a
+ * An admin removes a personal member from the organization (MemberRemoved, `removed_by_admin`),
+ * or deletes a business account for good. In an order that a deletion asked again after a
  * crash finishes: the tombstone (id, account name, where it was created), the account name held
  * for DELETED_NAME_HOLD_DAYS, the AccountDeleted event in the outbox, the address free for a new
  * batch, the batch row and activation claim forgetting what the member typed, and last the
@@ -30,10 +33,16 @@ export class DeleteMemberUseCase {
     private readonly rows: BatchRowsRepository,
     private readonly claims: ActivationClaimsRepository,
     private readonly events: MemberEventsPublisher,
+    private readonly memberships: MembershipEnding,
   ) {}
 
   async execute(command: MemberCommand): Promise<DeletedMember> {
     const { account } = await this.lookup.forAction(command, 'delete');
+    if (account.type === 'personal') {
+      // A personal member is removed from the organization; the account stays its owner's.
+      if (!(await this.memberships.end(account, command.organizationId, 'removed_by_admin', command.adminId))) throw DomainError.notFound('This member');
+      return { id: account._id, accountName: account.accountName, outcome: 'removed_from_organization' };
+    }
     const deletedAt = new Date();
     const tombstone: DeletedAccount = {
       _id: account._id,

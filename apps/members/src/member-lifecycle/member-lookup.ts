@@ -13,7 +13,7 @@ export interface ActionOnMember {
 }
 
 /**
- * The business account an admin acts on, in the admin's organization, by `_id` only: another
+ * The member an admin acts on (a business account, or a personal member for its removal), in the admin's organization, by `_id` only: another
  * organization's member is unknown (404); a deleted one answers 409 `member_deleted` (its
  * tombstone is read only when the account is missing); an action the member's state does not
  * allow answers its 409.
@@ -35,7 +35,10 @@ export class MemberLookup {
     if (!state) throw DomainError.notFound('This member');
     const outcome = transition(state, action);
     if (!outcome.allowed) throw new DomainError(outcome.code, outcome.message);
-    if ((account!.type ?? 'business') !== 'business') throw new DomainError(ErrorCode.Conflict, 'Only business accounts are suspended, reactivated or deleted by an admin.');
+    // A personal member is removed from the organization (DeleteMember), never suspended: the account is its owner's.
+    if ((account!.type ?? 'business') !== 'business' && action !== 'delete') {
+      throw new DomainError(ErrorCode.Conflict, 'A personal account is its owner’s: an admin removes it from the organization, but does not suspend or reactivate it.');
+    }
     return { account: account!, to: outcome.to };
   }
 }

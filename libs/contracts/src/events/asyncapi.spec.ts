@@ -6,7 +6,13 @@ import { Exchanges, RoutingKeys } from '../messaging/topology';
 import { ACCOUNT_CREATED_VERSION, accountCreatedEventSchema } from './account-created.event';
 import { ACCOUNT_DELETED_VERSION, accountDeletedEventSchema } from './account-deleted.event';
 import { BATCH_COMPLETED_VERSION, batchCompletedEventSchema } from './batch-completed.event';
+import { INVITATION_CANCELLED_VERSION, invitationCancelledEventSchema } from './invitation-cancelled.event';
+import { INVITATION_DECLINED_VERSION, invitationDeclinedEventSchema } from './invitation-declined.event';
+import { INVITATION_EXPIRED_VERSION, invitationExpiredEventSchema } from './invitation-expired.event';
+import { MEMBER_INVITED_VERSION, memberInvitedEventSchema } from './member-invited.event';
+import { MEMBER_JOINED_VERSION, memberJoinedEventSchema } from './member-joined.event';
 import { MEMBER_REACTIVATED_VERSION, memberReactivatedEventSchema } from './member-reactivated.event';
+import { MEMBER_REMOVED_VERSION, memberRemovedEventSchema } from './member-removed.event';
 import { MEMBER_SUSPENDED_VERSION, memberSuspendedEventSchema } from './member-suspended.event';
 
 /**
@@ -32,6 +38,12 @@ const publishedEvents: PublishedEvent[] = [
   { type: 'MemberSuspended', typeName: 'MemberSuspendedEvent', version: MEMBER_SUSPENDED_VERSION, schema: memberSuspendedEventSchema },
   { type: 'MemberReactivated', typeName: 'MemberReactivatedEvent', version: MEMBER_REACTIVATED_VERSION, schema: memberReactivatedEventSchema },
   { type: 'AccountDeleted', typeName: 'AccountDeletedEvent', version: ACCOUNT_DELETED_VERSION, schema: accountDeletedEventSchema },
+  { type: 'MemberInvited', typeName: 'MemberInvitedEvent', version: MEMBER_INVITED_VERSION, schema: memberInvitedEventSchema },
+  { type: 'MemberJoined', typeName: 'MemberJoinedEvent', version: MEMBER_JOINED_VERSION, schema: memberJoinedEventSchema },
+  { type: 'InvitationDeclined', typeName: 'InvitationDeclinedEvent', version: INVITATION_DECLINED_VERSION, schema: invitationDeclinedEventSchema },
+  { type: 'InvitationExpired', typeName: 'InvitationExpiredEvent', version: INVITATION_EXPIRED_VERSION, schema: invitationExpiredEventSchema },
+  { type: 'InvitationCancelled', typeName: 'InvitationCancelledEvent', version: INVITATION_CANCELLED_VERSION, schema: invitationCancelledEventSchema },
+  { type: 'MemberRemoved', typeName: 'MemberRemovedEvent', version: MEMBER_REMOVED_VERSION, schema: memberRemovedEventSchema },
 ];
 
 type JsonSchema = Record<string, any>;

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { MemberEventEntry } from '../member-event-entry';
 
 /**
- * A member event (MemberSuspended, MemberReactivated, AccountDeleted) written before the change it
+ * A member event (MemberSuspended, MemberReactivated, AccountDeleted, and an invitation's or membership's events) written before the change it
  * tells of, and deleted once the broker confirmed it. An entry whose change never happened (the
  * write failed after it) is dropped by the relay; see MemberEventsOutbox.
  */
@@ -14,6 +14,9 @@ export class MemberEventOutboxEntry implements MemberEventEntry {
 
   @Prop({ required: true })
   memberId: string;
+
+  @Prop({ type: String })
+  invitationId?: string;
 
   @Prop({ required: true })
   type: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxDocument, OutboxSource } from '../events/outbox-source';
-import { AccountsRepository } from '../accounts/persistence/accounts.repository';
-import { DeletedAccountsRepository } from '../accounts/persistence/deleted-accounts.repository';
+import type { OutboxDocument, OutboxSource } from '../../events/outbox-source';
+import { AccountsRepository } from '../../accounts/persistence/accounts.repository';
+import { DeletedAccountsRepository } from '../../accounts/persistence/deleted-accounts.repository';
+import { InvitationsRepository } from '../../invitations/persistence/invitations.repository';
 import type { MemberEventEntry } from './member-event-entry';
 import { MemberEventsOutboxRepository } from './persistence/member-events-outbox.repository';
 
@@ -15,8 +16,9 @@ const READ_PER_ROUND = 50;
 /**
  * Member events the broker did not confirm, or whose request stopped before publishing. Each is
  * written before its change, so the relay first checks, by `_id`, that the change happened: the
- * account keeps the id of the event of each suspension and reactivation, and a deletion is done
- * once the tombstone exists and the account document is gone.
+ * account keeps the id of the event of each suspension and reactivation, a deletion is done
+ * once the tombstone exists and the account document is gone, and an invitation keeps the ids of
+ * the events of its changes and of the membership it led to (written last of each change).
  */
 @Injectable()
 export class MemberEventsOutbox implements OutboxSource {
@@ -26,6 +28,7 @@ export class MemberEventsOutbox implements OutboxSource {
     private readonly outbox: MemberEventsOutboxRepository,
     private readonly accounts: AccountsRepository,
     private readonly deleted: DeletedAccountsRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   async pending(limit: number): Promise<OutboxDocument[]> {
@@ -48,6 +51,7 @@ export class MemberEventsOutbox implements OutboxSource {
   }
 
   private async happened(entry: MemberEventEntry): Promise<boolean> {
+    if (entry.invitationId) return (await this.invitations.findById(entry.invitationId))?.eventIds.includes(entry._id) ?? false;
     if (entry.type === 'AccountDeleted') return (await this.deleted.findById(entry.memberId)) !== null && (await this.accounts.findById(entry.memberId)) === null;
     const account = await this.accounts.findById(entry.memberId);
     return account?.statusChanges?.some((change) => change.eventId === entry._id) ?? false;

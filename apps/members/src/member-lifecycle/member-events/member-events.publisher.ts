@@ -19,8 +19,10 @@ export class MemberEventsPublisher {
     private readonly outbox: MemberEventsOutboxRepository,
   ) {}
 
-  prepare(memberId: string, event: MemberEvent): Promise<void> {
-    return this.outbox.add({ _id: event.id, memberId, type: event.type, routingKey: ROUTING_KEY_OF[event.type], event: JSON.stringify(event), createdAt: new Date() });
+  /** `invitationId` for an invitation's or a membership's event: the relay checks that invitation's recorded event ids. */
+  prepare(memberId: string, event: MemberEvent, invitationId?: string): Promise<void> {
+    const entry = { _id: event.id, memberId, type: event.type, routingKey: ROUTING_KEY_OF[event.type], event: JSON.stringify(event), createdAt: new Date() };
+    return this.outbox.add(invitationId ? { ...entry, invitationId } : entry);
   }
 
   /** The change is written: sends the event now; if the broker does not confirm it, the relay will. */
