@@ -275,7 +275,7 @@ describe('importing members from a directory CSV', () => {
     await poll('ready');
     await stack.http().post(`/api/v1/member-batches/${batch.id}/commit`).set(auth()).expect(202);
     const done = await poll('completed');
-    expect(done.counts).toEqual({ total: 3_000, valid: 0, invalid: 0, created: 3_000, failed: 0 });
+    expect(done.counts).toEqual({ total: 3_000, valid: 0, invalid: 0, created: 3_000, invited: 0, failed: 0 });
     const validating = seen.filter((progress) => progress.phase === 'validating');
     const committing = seen.filter((progress) => progress.phase === 'committing');
     expect(validating.length).toBeGreaterThan(0);

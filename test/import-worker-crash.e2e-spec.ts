@@ -61,7 +61,7 @@ describe('an import worker killed mid-batch', () => {
       const current = await batchOf(batch.id);
       return current.status === 'ready' ? current : undefined;
     }, 90_000, 'the batch to be ready');
-    expect(ready.counts).toEqual({ total: ROWS, valid: ROWS, invalid: 0, created: 0, failed: 0 });
+    expect(ready.counts).toEqual({ total: ROWS, valid: ROWS, invalid: 0, created: 0, invited: 0, failed: 0 });
     const rows = (await stack.http().get(`/api/v1/member-batches/${batch.id}/rows?limit=1`).set(auth).expect(200)).body;
     expect(rows.total).toBe(ROWS);
 
@@ -73,7 +73,7 @@ describe('an import worker killed mid-batch', () => {
       const current = await batchOf(batch.id);
       return current.status === 'completed' ? current : undefined;
     }, 120_000, 'the batch to complete');
-    expect(done.counts).toEqual({ total: ROWS, valid: 0, invalid: 0, created: ROWS, failed: 0 });
+    expect(done.counts).toEqual({ total: ROWS, valid: 0, invalid: 0, created: ROWS, invited: 0, failed: 0 });
     const members = (await stack.http().get('/api/v1/members?q=woodgrove.example&limit=1').set(auth).expect(200)).body;
     expect(members.total).toBe(ROWS);
 

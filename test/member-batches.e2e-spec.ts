@@ -81,7 +81,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
 
     await as(contoso).post(`/api/v1/member-batches/${batch.id}/commit`).expect(202);
     const done = await committed(contoso, batch.id);
-    expect(done.counts).toEqual({ total: 3, valid: 0, invalid: 0, created: 3, failed: 0 });
+    expect(done.counts).toEqual({ total: 3, valid: 0, invalid: 0, created: 3, invited: 0, failed: 0 });
 
     const rows = (await as(contoso).get(`/api/v1/member-batches/${batch.id}/rows?status=created`).expect(200)).body;
     expect(rows.total).toBe(3);
@@ -235,7 +235,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
 
     await as(contoso).post(`/api/v1/member-batches/${reviewed.id}/commit`).expect(202);
     const done = await committed(contoso, reviewed.id);
-    expect(done.counts).toEqual({ total: 2, valid: 0, invalid: 0, created: 1, failed: 1 });
+    expect(done.counts).toEqual({ total: 2, valid: 0, invalid: 0, created: 1, invited: 0, failed: 1 });
 
     const failed = (await as(contoso).get(`/api/v1/member-batches/${reviewed.id}/rows?status=failed`).expect(200)).body;
     expect(failed.total).toBe(1);
@@ -266,7 +266,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
     // A commit whose worker has committed the first chunk (rows 1 to 500) and not yet the others.
     const members = stack.members!.app;
     await members.get(MemberBatchesRepository).setStatus(batch.id, 'committing', { commitStartedAt: new Date() });
-    await members.get(ChunkReportsRepository).recordCommitted(batch.id, { chunk: 0, created: 500, failed: 0, notableOutcomes: [] });
+    await members.get(ChunkReportsRepository).recordCommitted(batch.id, { chunk: 0, created: 500, invited: 0, failed: 0, notableOutcomes: [] });
 
     const first = (await as(contoso).get(`/api/v1/member-batches/${batch.id}/rows?status=valid&page=1&limit=100`).expect(200)).body;
     expect(first.total).toBe(599);
@@ -302,7 +302,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
       fileName: 'northwind.csv',
       ignoredColumns: [],
       emailColumn: 'email',
-      counts: { total: 3, valid: 2, invalid: 1, created: 0, failed: 0 },
+      counts: { total: 3, valid: 2, invalid: 1, created: 0, invited: 0, failed: 0 },
       createdAt: uploaded.createdAt,
       failureReason: null,
       failureCode: null,
@@ -315,7 +315,7 @@ describe('adding members by email: review, edit, commit, AccountCreated', () => 
       fileName: null,
       ignoredColumns: [],
       emailColumn: null,
-      counts: { total: 2, valid: 1, invalid: 1, created: 0, failed: 0 },
+      counts: { total: 2, valid: 1, invalid: 1, created: 0, invited: 0, failed: 0 },
       createdAt: typed.createdAt,
       failureReason: null,
       failureCode: null,

@@ -122,7 +122,7 @@ describe('personal accounts: sign-up over HTTP, the verification mail and page, 
     await stack.http().get(`/api/v1/members/${personal!._id}`).set(auth).expect(404);
 
     const batch = await stack.http().post('/api/v1/member-batches').set(auth).send({ emails: ['listed.not@example.org'] }).expect(201);
-    expect(batch.body.rows[0].errors.map((error: { code: string }) => error.code)).toEqual(['email_in_use']);
+    expect(batch.body.rows[0].errors.map((error: { code: string }) => error.code)).toEqual(['personal_account_unverified']);
   });
 
   it('refuses a taken or invalid account name with free suggestions, and a weak password, before anything is created', async () => {

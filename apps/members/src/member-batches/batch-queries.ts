@@ -55,12 +55,10 @@ export class BatchQueries {
       const rows = (await this.reviewedRows.page(batch, status, page, limit)) ?? (await this.rows.page(batch._id, status, page, limit));
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
-    // TODO(invitations): invited rows are listed once the commit records them.
-    if (status === 'invited') return { items: [], page, limit, total: 0 };
-    if (status === 'created' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
+    if (status === 'created' || status === 'invited' || status === 'failed') return this.committedRows(batch._id, status, page, limit);
     const tallies = await this.reports.committedChunks(batch._id);
     if (status === 'valid') {
-      // Every valid row of a committed chunk was created or failed: the rows still to commit are the others.
+      // Every valid row of a committed chunk was created, invited or failed: the rows still to commit are the others.
       const rows = await this.rows.page(batch._id, 'valid', page, limit, tallies.map((tally) => tally.chunk));
       return { ...rows, items: rows.items.map((row) => toBatchRowView(row)) };
     }
@@ -69,8 +67,12 @@ export class BatchQueries {
     return { ...rows, items: rows.items.map((row) => toBatchRowView(row, outcomes.get(row._id))) };
   }
 
-  /** Created or failed rows, in chunk then line order, from the committed chunks' reports. */
-  private async committedRows(batchId: string, status: 'created' | 'failed', page: number, limit: number): Promise<Page<BatchRowView>> {
+  /**
+   * Created, invited or failed rows, in chunk then line order, from the committed chunks' reports:
+   * their tallies say which chunks a page reads; a row's outcome is its notable one, else what it
+   * was reviewed as (an invitation row was invited, another created).
+   */
+  private async committedRows(batchId: string, status: 'created' | 'invited' | 'failed', page: number, limit: number): Promise<Page<BatchRowView>> {
     const committed = await this.reports.committedChunks(batchId);
     const total = committed.reduce((sum, report) => sum + report[status], 0);
     const slices = sliceRuns(committed.map((report) => ({ run: report.chunk, size: report[status] })), (page - 1) * limit, limit);

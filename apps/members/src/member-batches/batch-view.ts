@@ -5,6 +5,13 @@ import type { MemberBatch } from './member-batch';
 
 export const INLINE_ROWS_LIMIT = 500;
 
+/** The member a committed row made: the account it created, or the personal account it invited. */
+function memberIdOf(row: BatchRow, outcome: RowOutcome): string | null {
+  if (outcome.status === 'created') return row._id;
+  if (outcome.status === 'invited') return outcome.inviteeId ?? row.invitee?.accountId ?? null;
+  return null;
+}
+
 /** A row as the admin sees it: as reviewed, or as committed when its chunk's result says so. */
 export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowView {
   if (outcome) {
@@ -14,7 +21,8 @@ export function toBatchRowView(row: BatchRow, outcome?: RowOutcome): BatchRowVie
       status: outcome.status,
       errors: outcome.problems,
       notices: outcome.notices,
-      memberId: outcome.status === 'created' ? row._id : null,
+      memberId: memberIdOf(row, outcome),
+      kind: outcome.status === 'invited' || row.invitee ? 'invitation' : 'business_account',
     };
   }
   return {

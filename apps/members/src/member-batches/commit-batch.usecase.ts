@@ -8,8 +8,9 @@ import { BatchClaimsRepository } from './persistence/batch-claims.repository';
 import { MemberBatchesRepository } from './persistence/member-batches.repository';
 
 /**
- * Starts creating the accounts of a reviewed batch. Only the first of any number of commits,
- * concurrent or repeated, starts the work (a unique claim); the others answer the batch as it is.
+ * Starts creating the accounts (and invitations) of a reviewed batch, in the name of the admin who
+ * commits it. Only the first of any number of commits, concurrent or repeated, starts the work (a
+ * unique claim); the others answer the batch as it is.
  */
 @Injectable()
 export class CommitBatchUseCase {
@@ -30,13 +31,13 @@ export class CommitBatchUseCase {
       return toBatchView((await this.batches.findById(batch._id)) ?? batch);
     }
     const commitStartedAt = new Date();
-    await this.batches.setStatus(batch._id, 'committing', { commitStartedAt });
+    await this.batches.setStatus(batch._id, 'committing', { commitStartedAt, committedByAdminId: command.adminId });
     try {
       await this.work.start(batch._id, 'schedule-commit');
     } catch (error) {
       // Nothing was started: give the batch back so the admin can commit again.
       this.logger.error({ message: 'could not enqueue the commit', batchId: batch._id, reason: (error as Error).message });
-      await this.batches.setStatus(batch._id, 'ready', { commitStartedAt: null });
+      await this.batches.setStatus(batch._id, 'ready', { commitStartedAt: null, committedByAdminId: null });
       await this.claims.releaseStep(batch._id, 'commit');
       throw new DomainError(ErrorCode.ServiceUnavailable, 'The import workers cannot be reached right now; try again shortly.');
     }

@@ -34,6 +34,8 @@ export interface MemberBatch {
   createdAt: Date;
   validationStartedAt: Date | null;
   commitStartedAt: Date | null;
+  /** The admin whose commit started the work, who invites the batch's personal accounts (absent before invitations). */
+  committedByAdminId?: string | null;
   completedAt: Date | null;
   /** BatchCompleted, written with the final status and removed once the broker confirmed it. */
   pendingEvent: BatchCompletedEvent | null;

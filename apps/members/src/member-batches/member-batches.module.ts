@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MessageForwarder } from '@app/messaging';
 import { UploadsModule } from '@app/uploads';
 import { AccountsModule } from '../accounts/accounts.module';
+import { InvitationsModule } from '../invitations/invitations.module';
 import { MigrationsModule } from '../migrations/migrations.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountCreatedOutbox } from './account-created/account-created.outbox';
@@ -25,6 +26,7 @@ import { ValidateChunkProcessor } from './batch-work/validate-chunk.processor';
 import { MemberBatchesController } from './member-batches.controller';
 import { AccountNamePicker } from './row-validation/account-name-picker';
 import { BatchRowsValidator } from './row-validation/batch-rows.validator';
+import { AddressVerificationRequests } from './row-validation/address-verification-requests';
 import { EmailHolds } from './row-validation/email-holds';
 import { NameHolds } from './row-validation/name-holds';
 import { TakenAccountNames } from './row-validation/taken-account-names';
@@ -33,12 +35,13 @@ import { UpgradeBatchDataFrom02 } from './upgrade-batch-data-from-0.2';
 import { UpdateBatchRowUseCase } from './update-batch-row.usecase';
 
 @Module({
-  imports: [BatchPersistenceModule, AccountsModule, OrganizationsModule, UploadsModule, MigrationsModule],
+  imports: [BatchPersistenceModule, AccountsModule, InvitationsModule, OrganizationsModule, UploadsModule, MigrationsModule],
   controllers: [MemberBatchesController],
   providers: [
     AccountNamePicker,
     BatchRowsValidator,
     EmailHolds,
+    AddressVerificationRequests,
     NameHolds,
     TakenAccountNames,
     BatchLookup,

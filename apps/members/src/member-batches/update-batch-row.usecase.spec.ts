@@ -34,13 +34,14 @@ function reviewedRow(changes: Partial<BatchRow> = {}): BatchRow {
 }
 
 /** The use case over an in-memory batch, its rows and the names held in the system; what it wrote, in order. */
-function world(row: BatchRow, batchStatus: MemberBatch['status'] = 'ready', heldElsewhere: string[] = [], membersAddresses: string[] = []) {
+function world(row: BatchRow, batchStatus: MemberBatch['status'] = 'ready', heldElsewhere: string[] = [], membersAddresses: string[] = [], personalAddresses: string[] = []) {
   const writes: string[] = [];
-  // Holding an address: refused for a member's, as email_reservations would.
+  // Holding an address: refused for a member's, as email_reservations would; a verified personal account's makes an invitation.
   const emailHolds = {
     hold: async (_organization: string, holding: BatchRow[]) => {
       for (const candidate of holding) {
         if (membersAddresses.includes(candidate.emailNormalized)) candidate.problems.push({ code: ErrorCode.AlreadyMember, message: 'Already a member.' });
+        else if (personalAddresses.includes(candidate.emailNormalized)) Object.assign(candidate, { invitee: { accountId: 'personal-account' }, accountName: 'own.name', accountNameChosen: true, suggestions: [] });
         else writes.push(`hold ${candidate.emailNormalized}`);
       }
     },
@@ -202,5 +203,50 @@ describe('UpdateBatchRowUseCase', () => {
   it('edits only a batch under review', async () => {
     const { edit } = world(reviewedRow(), 'committing');
     expect((await refusal(edit({ firstName: 'Late' }))).code).toBe(ErrorCode.BatchNotEditable);
+  });
+
+  describe('an invitation row (the address is a verified personal account\'s)', () => {
+    const invitation = (changes: Partial<BatchRow> = {}) =>
+      reviewedRow({ invitee: { accountId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' }, accountName: 'zoe.perso', accountNameChosen: true, suggestions: [], ...changes });
+
+    it.each([
+      ['its account name', { accountName: 'jean.d' }],
+      ['its first name', { firstName: 'Marie' }],
+      ['its last name', { lastName: 'Curie' }],
+      ['a password', { password: 'a long enough passphrase 42' }],
+      ['an emptied name', { firstName: '' }],
+    ])('refuses an edit of %s with 409 invitation_not_editable, and changes nothing', async (_, patch) => {
+      const { edit, writes, stored } = world(invitation());
+      const error = await refusal(edit(patch));
+
+      expect(error.code).toBe(ErrorCode.InvitationNotEditable);
+      expect(error.message).toContain('personal account');
+      expect(writes).toEqual([]);
+      expect(stored()).toMatchObject({ accountName: 'zoe.perso', firstName: 'Jean', passwordHash: null });
+    });
+
+    it('takes "add anyway" alone, which leaves a row the directory did not disable as it is', async () => {
+      const { edit } = world(invitation());
+      expect(await edit({ addAnyway: true })).toMatchObject({ kind: 'invitation', accountName: 'zoe.perso', status: 'valid', suggestions: [] });
+    });
+
+    it('adds anyway a disabled row whose address turns out to be a verified personal account\'s, as an invitation', async () => {
+      const disabled: RowProblem = { code: ErrorCode.AccountDisabledInDirectory, message: 'Disabled.' };
+      const row = reviewedRow({ accountName: null, suggestions: [], status: 'invalid', problems: [disabled] });
+      const { edit, stored } = world(row, 'ready', [], [], [row.emailNormalized]);
+
+      expect(await edit({ addAnyway: true })).toMatchObject({ kind: 'invitation', accountName: 'own.name', status: 'valid', suggestions: [] });
+      expect(stored()).toMatchObject({ invitee: { accountId: 'personal-account' }, status: 'valid' });
+    });
+
+    it('refuses "add anyway" with a new name when the row turns out to be an invitation, and changes nothing', async () => {
+      const disabled: RowProblem = { code: ErrorCode.AccountDisabledInDirectory, message: 'Disabled.' };
+      const row = reviewedRow({ accountName: null, suggestions: [], status: 'invalid', problems: [disabled] });
+      const { edit, writes, stored } = world(row, 'ready', [], [], [row.emailNormalized]);
+
+      expect((await refusal(edit({ addAnyway: true, firstName: 'Marie' }))).code).toBe(ErrorCode.InvitationNotEditable);
+      expect(writes).toEqual([]);
+      expect(stored().status).toBe('invalid');
+    });
   });
 });

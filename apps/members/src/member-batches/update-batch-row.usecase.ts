@@ -25,9 +25,23 @@ function emptyToNull(value: string | undefined, current: string | null): string 
   return value.trim() || null;
 }
 
+/** Whether the edit touches what the account is made of: an invitation row has its account's own. */
+function editsAccount(patch: UpdateBatchRowCommand['patch']): boolean {
+  return patch.accountName !== undefined || patch.firstName !== undefined || patch.lastName !== undefined || patch.password !== undefined;
+}
+
+/** An invitation row's account name, names and password are its personal account's: not the admin's to set. */
+function refuseInvitationEdit(row: BatchRow, patch: UpdateBatchRowCommand['patch']): void {
+  if (!row.invitee || !editsAccount(patch)) return;
+  throw new DomainError(
+    ErrorCode.InvitationNotEditable,
+    `${row.email} belongs to a personal account, which the commit invites: its account name, names and password are the person's own and cannot be edited.`,
+  );
+}
+
 /**
  * The admin's edit of one row under review: another account name, names, a password set on the
- * member's behalf, or adding a row the directory disabled anyway. The row is checked again and
+ * member's behalf (none of them on an invitation row), or adding a row the directory disabled anyway. The row is checked again and
  * answered; a refused name comes back with fresh suggestions.
  */
 @Injectable()
@@ -53,8 +67,11 @@ export class UpdateBatchRowUseCase {
     }
 
     const { patch } = command;
+    refuseInvitationEdit(row, patch);
     // Added anyway, the row is as validation would have left it without the directory's word; the rest of the edit applies to that.
     const base = patch.addAnyway ? await this.addAnyway(batch, row) : row;
+    // Added anyway, it may turn out to be an invitation (holding no address nor name of its own): the edit is refused whole.
+    refuseInvitationEdit(base, patch);
     const updated: BatchRow = {
       ...base,
       firstName: emptyToNull(patch.firstName, base.firstName),

@@ -54,7 +54,7 @@ export class UpgradeBatchDataFrom02 implements OnApplicationBootstrap {
       await this.reports.recordValidated(batchId, chunk, { rows: milestone.rows, valid: milestone.valid ?? 0 });
     } else if (phase === 'commit' && chunk !== null) {
       const created = milestone.created ?? 0;
-      await this.reports.recordCommitted(batchId, { chunk, created, failed: milestone.rows - created, notableOutcomes: outcomes.get(`${batchId}:${chunk}`) ?? [] });
+      await this.reports.recordCommitted(batchId, { chunk, created, invited: 0, failed: milestone.rows - created, notableOutcomes: outcomes.get(`${batchId}:${chunk}`) ?? [] });
     } else if (phase === 'validate-ticket' || phase === 'commit-ticket') {
       const ticket = Number(milestone._id.slice(milestone._id.lastIndexOf(':') + 1));
       await this.claims.claimTicket(batchId, phase === 'validate-ticket' ? 'validate' : 'commit', ticket);

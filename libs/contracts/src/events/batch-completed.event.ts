@@ -4,7 +4,8 @@ export interface BatchCompletedData {
   batchId: string;
   source: 'emails' | 'csv';
   status: 'completed' | 'failed';
-  counts: { total: number; valid: number; invalid: number; created: number; failed: number };
+  /** `invited`: rows the commit turned into invitations of personal accounts (absent from events before invitations: none). */
+  counts: { total: number; valid: number; invalid: number; created: number; invited?: number; failed: number };
   startedByAdminId: string;
 }
 
@@ -41,7 +42,7 @@ export const batchCompletedEventSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['total', 'valid', 'invalid', 'created', 'failed'],
-          properties: { total: count, valid: count, invalid: count, created: count, failed: count },
+          properties: { total: count, valid: count, invalid: count, created: count, invited: count, failed: count },
         },
         startedByAdminId: { type: 'string', minLength: 1 },
       },

@@ -90,18 +90,20 @@ export class BatchFinalizer {
   }
 
   /**
-   * Once every chunk is committed, every valid row was created or failed, so the tallies say it all
-   * (counting rows by status scans the whole collection on FerretDB). A failed batch counts them.
+   * Once every chunk is committed, every valid row was created, invited or failed, so the tallies
+   * say it all (counting rows by status scans the whole collection on FerretDB). A failed batch
+   * counts them.
    */
   private async finalCounts(batch: MemberBatch, status: 'completed' | 'failed'): Promise<BatchCounts> {
     const tallies = await this.reports.committedChunks(batch._id);
     const created = tallies.reduce((sum, tally) => sum + tally.created, 0);
+    const invited = tallies.reduce((sum, tally) => sum + tally.invited, 0);
     const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);
     if (status === 'completed') {
       const total = batch.counts.total;
-      return { total, valid: 0, invalid: total - created - failed, created, invited: 0, failed };
+      return { total, valid: 0, invalid: total - created - invited - failed, created, invited, failed };
     }
     const counts = await this.rows.countByStatus(batch._id);
-    return { ...counts, created, failed, valid: counts.valid - created - failed };
+    return { ...counts, created, invited, failed, valid: counts.valid - created - invited - failed };
   }
 }

@@ -3,7 +3,7 @@ import type { ReportedPhase } from '../chunk-report';
 
 /**
  * What a job reported for one chunk of a batch, inserted once when the job finishes it:
- * `validate` (rows and valid rows) or `commit` (accounts created, rows failed, the notable
+ * `validate` (rows and valid rows) or `commit` (accounts created, invitations, rows failed, the notable
  * outcomes). Counts, progress, paging after commit and the members list add these up instead of
  * counting rows or accounts. Reports stay small (rows live in batch_rows and snapshots), because
  * FerretDB reads every report of every batch to find one batch's.
@@ -23,7 +23,7 @@ export class ChunkReportDocument {
   @Prop({ required: true })
   chunk: number;
 
-  /** Validate: the chunk's rows. Commit: its valid rows, created or failed. */
+  /** Validate: the chunk's rows. Commit: its valid rows, created, invited or failed. */
   @Prop({ required: true })
   rows: number;
 
@@ -31,9 +31,13 @@ export class ChunkReportDocument {
   @Prop({ type: Number, default: null })
   valid: number | null;
 
-  /** Commit: how many rows became accounts (the others failed). */
+  /** Commit: how many rows became accounts (the others were invited or failed). */
   @Prop({ type: Number, default: null })
   created: number | null;
+
+  /** Commit: how many rows became invitations of personal accounts (absent in reports before invitations: none). */
+  @Prop({ type: Number, default: null })
+  invited?: number | null;
 
   /** Commit: `RowOutcome[]` as JSON text, null when every row was created as reviewed. */
   @Prop({ type: String, default: null })

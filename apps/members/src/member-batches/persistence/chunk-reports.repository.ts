@@ -23,7 +23,18 @@ export class ChunkReportsRepository {
   /** False when an earlier attempt at the chunk reported first: its report stands. */
   recordCommitted(batchId: string, report: CommitReport): Promise<boolean> {
     const notableOutcomes = report.notableOutcomes.length > 0 ? JSON.stringify(report.notableOutcomes) : null;
-    return this.insert({ _id: reportId(batchId, 'commit', report.chunk), batchId, phase: 'commit', chunk: report.chunk, rows: report.created + report.failed, valid: null, created: report.created, notableOutcomes, completedAt: new Date() });
+    return this.insert({
+      _id: reportId(batchId, 'commit', report.chunk),
+      batchId,
+      phase: 'commit',
+      chunk: report.chunk,
+      rows: report.created + report.invited + report.failed,
+      valid: null,
+      created: report.created,
+      invited: report.invited,
+      notableOutcomes,
+      completedAt: new Date(),
+    });
   }
 
   async isCommitted(batchId: string, chunk: number): Promise<boolean> {
@@ -46,9 +57,9 @@ export class ChunkReportsRepository {
 
   /** Per committed chunk, in chunk order: progress, final counts, paging after commit, the members list. */
   async committedChunks(batchId: string): Promise<CommittedChunk[]> {
-    const reports = await this.reports.find({ batchId, phase: 'commit' }, { chunk: 1, created: 1, rows: 1 }).lean();
+    const reports = await this.reports.find({ batchId, phase: 'commit' }, { chunk: 1, created: 1, invited: 1, rows: 1 }).lean();
     return reports
-      .map((report) => ({ chunk: report.chunk, created: report.created ?? 0, failed: report.rows - (report.created ?? 0) }))
+      .map((report) => ({ chunk: report.chunk, created: report.created ?? 0, invited: report.invited ?? 0, failed: report.rows - (report.created ?? 0) - (report.invited ?? 0) }))
       .sort((a, b) => a.chunk - b.chunk);
   }
 

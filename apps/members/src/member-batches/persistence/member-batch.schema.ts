@@ -65,6 +65,9 @@ export class MemberBatchDocument implements MemberBatch {
   @Prop({ type: Date, default: null })
   commitStartedAt: Date | null;
 
+  @Prop({ type: String, default: null })
+  committedByAdminId?: string | null;
+
   @Prop({ type: Date, default: null })
   completedAt: Date | null;
 

@@ -42,7 +42,8 @@ function withoutLostCharacters(field: string, value: string | null, notices: Row
 
 /**
  * Turns typed or imported people into batch rows: every problem found (bad or duplicate email,
- * already a member, used elsewhere, unusable user name, disabled in the directory), notices that
+ * already a member, used elsewhere, unusable user name, disabled in the directory), invitations of
+ * the verified personal accounts in no organization whose addresses they are, notices that
  * leave the row valid (a user name respelled to be usable, names split from a display name or left
  * out for lost letters, an address from another column), and at least three free account names,
  * distinct from every other row's.
@@ -128,8 +129,8 @@ export class BatchRowsValidator {
    * each other.
    */
   private async assignAccountNames(rows: BatchRow[], claims: NameClaims): Promise<void> {
-    // Rows whose only trouble is the name they asked for still need names to choose from.
-    const named = rows.filter((row) => row.problems.every((problem) => NAME_PROBLEMS.has(problem.code)));
+    // Rows whose only trouble is the name they asked for still need names to choose from; an invitation has its account's own.
+    const named = rows.filter((row) => !row.invitee && row.problems.every((problem) => NAME_PROBLEMS.has(problem.code)));
     await this.settleRequestedNames(named, claims);
     // A row whose name is settled only needs alternatives, which hold nothing; the others get a name held for them.
     const settled = new Set(named.filter((row) => row.problems.length === 0 && row.accountName !== null));

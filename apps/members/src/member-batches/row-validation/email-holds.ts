@@ -3,6 +3,8 @@ import { AccountsRepository } from '../../accounts/persistence/accounts.reposito
 import { type EmailHold, ReservationsRepository } from '../../accounts/persistence/reservations.repository';
 import type { BatchRow } from '../batch-row';
 import { MemberBatchesRepository } from '../persistence/member-batches.repository';
+import { AddressVerificationRequests, type AddressVerificationRequest } from './address-verification-requests';
+import { makeInvitation, personalAccountVerdict } from './personal-account-rows';
 import { RowProblems } from './row-problems';
 
 /**
@@ -11,7 +13,10 @@ import { RowProblems } from './row-problems';
  * (`duplicate_in_batch`, so rows must be held in line order), a member has it (`already_member` in
  * this organization, `email_in_use` in another), or a batch being committed is about to; any other
  * holder is a row that may never become a member (a batch under review, abandoned or closed), so
- * the hold is taken over. The accounts' unique index stays the last word at commit.
+ * the hold is taken over. A personal account's address makes the row an invitation of it when it
+ * is verified and in no organization (the account keeps the hold); otherwise the row gets
+ * `already_member`, `member_of_another_organization`, or `personal_account_unverified` with a mail
+ * asking its person to verify the address. The accounts' unique index stays the last word at commit.
  */
 @Injectable()
 export class EmailHolds {
@@ -19,6 +24,7 @@ export class EmailHolds {
     private readonly reservations: ReservationsRepository,
     private readonly accounts: AccountsRepository,
     private readonly batches: MemberBatchesRepository,
+    private readonly verifications: AddressVerificationRequests,
   ) {}
 
   /** Adds a problem to each row, of those without one, whose address is taken. */
@@ -45,15 +51,29 @@ export class EmailHolds {
     holds: Map<string, EmailHold>,
   ): Promise<void> {
     if (others.length === 0) return;
-    const members = new Map((await this.accounts.findExistingEmails(others.map((holder) => holder._id))).map((member) => [member.emailNormalized, member.organizationId]));
-    const committing = await this.batches.committingAmong(others.filter((holder) => !members.has(holder._id)).map((holder) => holder.batchId));
+    const owners = new Map((await this.accounts.findExistingEmails(others.map((holder) => holder._id))).map((owner) => [owner.emailNormalized, owner]));
+    const committing = await this.batches.committingAmong(others.filter((holder) => !owners.has(holder._id)).map((holder) => holder.batchId));
+    const verifications: AddressVerificationRequest[] = [];
+    const releasedNames: { name: string; rowId: string }[] = [];
     for (const holder of others) {
       const row = rowOf.get(holder._id)!;
-      // A personal account's organization is null: its address is in use, and never taken over.
-      const owner = members.has(holder._id) ? (members.get(holder._id) ?? null) : committing.has(holder.batchId) ? holder.organizationId : undefined;
+      const account = owners.get(holder._id);
+      if (account?.type === 'personal') {
+        const verdict = personalAccountVerdict(organizationId, account);
+        if (!verdict.invite) {
+          row.problems.push(verdict.problem);
+          if (verdict.verify) verifications.push({ rowId: row._id, account });
+          continue;
+        }
+        const released = makeInvitation(row, account);
+        if (released) releasedNames.push({ name: released, rowId: row._id });
+        continue;
+      }
+      const owner = account ? account.organizationId : committing.has(holder.batchId) ? holder.organizationId : undefined;
       if (owner === undefined && (await this.reservations.takeOverEmail(holder.rowId, holds.get(holder._id)!))) continue;
       row.problems.push((owner ?? holder.organizationId) === organizationId ? RowProblems.alreadyMember(row.emailNormalized) : RowProblems.emailInUse(row.emailNormalized));
     }
+    await Promise.all([this.verifications.send(verifications), ...releasedNames.map(({ name, rowId }) => this.reservations.releaseName(name, rowId))]);
   }
 }
 

@@ -27,6 +27,14 @@ export const RowProblems = {
     code: ErrorCode.EmailInUse,
     message: `${email} is already used by a business account of another organization.`,
   }),
+  personalAccountUnverified: (email: string): RowProblem => ({
+    code: ErrorCode.PersonalAccountUnverified,
+    message: `${email} belongs to a personal account whose address is not verified yet: its owner was sent a mail to verify it. Once they have, add the address again to invite them.`,
+  }),
+  memberOfAnotherOrganization: (email: string): RowProblem => ({
+    code: ErrorCode.MemberOfAnotherOrganization,
+    message: `${email} belongs to a personal account that is a member of another organization: it can be invited once it has left that one.`,
+  }),
   accountNameTaken: (name: string): RowProblem => ({
     code: ErrorCode.AccountNameTaken,
     message: `The account name "${name}" is already taken; pick one of the suggestions.`,
