@@ -1,4 +1,5 @@
 import { eventually, type SignedInAdmin, TestStack } from '@app/testing';
+import { verifiedPersonalAccount } from './support/personal-account-fixtures';
 import { NOTIFICATIONS_FOR_TESTS, rosterApps } from './support/roster-apps';
 import { runSchemathesis, SCHEMATHESIS_OUTPUT } from './support/schemathesis';
 
@@ -24,6 +25,7 @@ describe('the API contract: /docs/openapi.json says what the gateway answers', (
   const stack = new TestStack('api_contract', rosterApps);
   let admin: SignedInAdmin;
   let memberId: string;
+  let invitationId: string;
   let review: { id: string; rows: { id: string; email: string; status: string; notices: { code: string }[] }[] };
 
   const auth = () => ({ Authorization: `Bearer ${admin.token}` });
@@ -45,6 +47,9 @@ describe('the API contract: /docs/openapi.json says what the gateway answers', (
     await stack.start({ notifications: NOTIFICATIONS_FOR_TESTS });
     admin = await stack.signInNewAdmin('Contract', 'admin@contract.example');
     memberId = (await stack.addMembers(admin, ['ada@contract.example', 'bob@contract.example'])).memberIds[0];
+    // A real invitation of a personal account, so that its routes answer past 404 too.
+    const person = await verifiedPersonalAccount(stack, 'pat.contract', 'pat@contract.example');
+    invitationId = (await stack.http().post('/api/v1/invitations').set(auth()).send({ accountName: person.accountName }).expect(201)).body.id;
     review = (
       await stack
         .http()
@@ -189,7 +194,7 @@ describe('the API contract: /docs/openapi.json says what the gateway answers', (
     const run = await runSchemathesis({
       schemaUrl: `${stack.gateway.url}/docs/openapi.json`,
       headers: auth(),
-      pathParameters: { batchId: review.id, rowId: review.rows[0].id, memberId },
+      pathParameters: { batchId: review.id, rowId: review.rows[0].id, memberId, invitationId },
       checks: 'all',
       // Schema-valid input may still break a business rule the schema cannot say (a weak
       // password, a taken name, wrong credentials): a 4xx then is right.

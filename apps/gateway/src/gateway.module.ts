@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { GatewayRoutes } from './http/route-table';
@@ -16,6 +17,7 @@ import { MemberBatchesModule } from './member-batches/member-batches.module';
 import { MembersClientModule } from './members-client/members-client.module';
 import { MembersModule } from './members/members.module';
 import { PersonalAccountsModule } from './personal-accounts/personal-accounts.module';
+import { PersonalMembershipModule } from './personal-membership/personal-membership.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -35,6 +37,8 @@ export class GatewayModule implements NestModule {
         ActivationModule,
         AuditLogModule,
         PersonalAccountsModule,
+        InvitationsModule,
+        PersonalMembershipModule,
         AccountPagesModule,
         ConsoleModule,
       ],

@@ -66,6 +66,31 @@ const EN = {
   invalidEmail: 'Enter a valid email address, like name@example.org.',
   accountNameTaken: 'This account name is already taken: choose another one.',
   sessionEnded: 'Your session has ended: sign in again.',
+  signInToSeeInvitation: 'Sign in with the account that was invited to see the invitation.',
+  organization: 'Organization',
+  noOrganization: 'None: your account is in no organization.',
+  leaveButton: 'Leave {organization}',
+  leaveWarning: 'Once you leave, the organization no longer lists you as a member. Your account stays yours; the organization would have to invite you again.',
+  leftNotice: 'You have left the organization. Your account is still yours.',
+  joinedNotice: 'You are now a member of {organization}.',
+  declinedNotice: 'You declined the invitation.',
+  invitationsTitle: 'Invitations',
+  noInvitations: 'No invitation is waiting for an answer.',
+  openInvitation: 'See the invitation of {organization}',
+  invitationExpires: 'Answer before {date}.',
+  invitationTitle: 'Invitation to join {organization}',
+  invitationIntro: '{organization} invites your account {accountName} to become one of its members. The organization will then list your account as a member; the account stays yours, and you can leave at any time.',
+  acceptButton: 'Accept and join {organization}',
+  declineButton: 'Decline',
+  alreadyInAnOrganization: 'Your account is already a member of an organization: leave it from your account page before accepting another invitation.',
+  invitationAccepted: 'You have accepted this invitation.',
+  invitationDeclined: 'You have declined this invitation.',
+  invitationExpired: 'This invitation has expired. Ask the organization to invite you again.',
+  invitationCancelled: 'The organization has cancelled this invitation.',
+  invitationMissingTitle: 'No invitation here',
+  invitationMissingBody: 'There is no invitation at this address for the account you are signed in with ({accountName}). If it was sent to another of your accounts, sign out, then sign in with that account.',
+  goToAccount: 'Go to your account',
+  notInAnOrganization: 'Your account is not a member of any organization.',
 };
 
 type PageTexts = typeof EN;
@@ -135,10 +160,46 @@ const FR: PageTexts = {
   invalidEmail: 'Saisissez une adresse e-mail valide, comme nom@exemple.fr.',
   accountNameTaken: 'Ce nom de compte est déjà pris : choisissez-en un autre.',
   sessionEnded: 'Votre session a pris fin : reconnectez-vous.',
+  signInToSeeInvitation: 'Connectez-vous avec le compte invité pour voir l’invitation.',
+  organization: 'Organisation',
+  noOrganization: 'Aucune : votre compte n’est membre d’aucune organisation.',
+  leaveButton: 'Quitter {organization}',
+  leaveWarning: 'Une fois partie, l’organisation ne vous compte plus parmi ses membres. Votre compte reste le vôtre ; l’organisation devra vous inviter à nouveau.',
+  leftNotice: 'Vous avez quitté l’organisation. Votre compte reste le vôtre.',
+  joinedNotice: 'Vous êtes maintenant membre de {organization}.',
+  declinedNotice: 'Vous avez refusé l’invitation.',
+  invitationsTitle: 'Invitations',
+  noInvitations: 'Aucune invitation n’attend de réponse.',
+  openInvitation: 'Voir l’invitation de {organization}',
+  invitationExpires: 'Répondez avant le {date}.',
+  invitationTitle: 'Invitation à rejoindre {organization}',
+  invitationIntro: '{organization} invite votre compte {accountName} à devenir l’un de ses membres. L’organisation comptera alors votre compte parmi ses membres ; le compte reste le vôtre, et vous pouvez partir à tout moment.',
+  acceptButton: 'Accepter et rejoindre {organization}',
+  declineButton: 'Refuser',
+  alreadyInAnOrganization: 'Votre compte est déjà membre d’une organisation : quittez-la depuis la page de votre compte avant d’accepter une autre invitation.',
+  invitationAccepted: 'Vous avez accepté cette invitation.',
+  invitationDeclined: 'Vous avez refusé cette invitation.',
+  invitationExpired: 'Cette invitation a expiré. Demandez à l’organisation de vous inviter à nouveau.',
+  invitationCancelled: 'L’organisation a annulé cette invitation.',
+  invitationMissingTitle: 'Aucune invitation ici',
+  invitationMissingBody: 'Il n’y a pas d’invitation à cette adresse pour le compte avec lequel vous êtes connecté ({accountName}). Si elle a été envoyée à un autre de vos comptes, déconnectez-vous, puis connectez-vous avec ce compte.',
+  goToAccount: 'Aller à votre compte',
+  notInAnOrganization: 'Votre compte n’est membre d’aucune organisation.',
 };
 
 export type PageTextKey = keyof PageTexts;
 
 export function pageTexts(locale: Locale): PageTexts {
   return locale === 'fr' ? FR : EN;
+}
+
+/** A sentence with its `{name}` places filled; the page escapes the values. */
+export function fillText(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (place, name: string) => values[name] ?? place);
+}
+
+/** A date as the pages say it, in UTC: "1 December 2026, 14:05 UTC". */
+export function pageDate(locale: Locale, iso: string): string {
+  const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  return `${format.format(new Date(iso))} UTC`;
 }

@@ -38,4 +38,38 @@ describe('the account pages', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('Trop de tentatives');
   });
+
+  it('show an invitation with Accept and Decline, each a form of this site with its CSRF value', () => {
+    const html = pages.render('invitation', 'fr', {
+      csrfToken: 'csrf-value',
+      invitationId: '3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7b8c',
+      title: 'Invitation à rejoindre Contoso',
+      pending: true,
+      intro: 'Contoso invite votre compte jane.moreau',
+      expires: 'Répondez avant le 15 décembre 2026.',
+      acceptLabel: 'Accepter et rejoindre Contoso',
+      ended: '',
+    });
+    expect(html).toContain('action="/invitations/3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7b8c/accept"');
+    expect(html).toContain('action="/invitations/3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7b8c/decline"');
+    expect(html.match(/name="_csrf" value="csrf-value"/g)).toHaveLength(2);
+    expect(html).toContain('<html lang="fr">');
+  });
+
+  it('show a personal account’s organization with Leave, and its invitations; a business account neither', () => {
+    const personal = pages.render('signed-in', 'en', {
+      csrfToken: 'csrf-value',
+      accountName: 'jane.moreau',
+      email: 'jane@example.org',
+      personal: true,
+      organization: { name: 'Contoso', leaveLabel: 'Leave Contoso' },
+      invitations: [{ href: '/invitations/x?lang=en', label: 'See the invitation of Fabrikam', expires: 'Answer before …' }],
+    });
+    expect(personal).toContain('id="account-organization">Contoso</dd>');
+    expect(personal).toContain('action="/account/leave"');
+    expect(personal).toContain('See the invitation of Fabrikam');
+    const business = pages.render('signed-in', 'en', { accountName: 'sam', email: 'sam@contoso.example', personal: false, organization: null, invitations: [] });
+    expect(business).not.toContain('/account/leave');
+    expect(business).not.toContain('account-invitations');
+  });
 });

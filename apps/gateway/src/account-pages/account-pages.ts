@@ -11,7 +11,7 @@ const TEMPLATES_DIR = join(__dirname, 'templates');
 const SHARED_PARTIALS_DIR = join(__dirname, '..', 'activation', 'pages', 'templates', 'partials');
 const STYLE_PARTIAL = 'page-style.hbs';
 
-export const ACCOUNT_PAGES = ['signup-form', 'signup-sent', 'verify-form', 'verify-done', 'link-invalid', 'signin-form', 'password-change-form', 'signed-in', 'unavailable'] as const;
+export const ACCOUNT_PAGES = ['signup-form', 'signup-sent', 'verify-form', 'verify-done', 'link-invalid', 'signin-form', 'password-change-form', 'signed-in', 'invitation', 'invitation-missing', 'unavailable'] as const;
 export type AccountPage = (typeof ACCOUNT_PAGES)[number];
 
 export interface FieldError {

@@ -2,10 +2,8 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { ErrorCode, type Locale, type MemberAccountView, MembersRpc } from '@app/contracts';
-import { MembersRpcClient } from '@app/messaging';
+import { ErrorCode, type Locale } from '@app/contracts';
 import { weakPasswordMessage } from '../activation/form-problem-messages';
-import { AccessTokens } from '../auth/access-tokens';
 import { ChangeMemberPasswordUseCase } from '../auth/change-member-password.usecase';
 import type { MemberAccessTokenResponse } from '../auth/dto/access-token-response.dto';
 import { MemberLoginUseCase } from '../auth/member-login.usecase';
@@ -14,6 +12,7 @@ import { pageTexts } from './account-page-texts';
 import { AccountPageResponder } from './account-page-responder';
 import { AccountPageThrottleFilter } from './account-page-throttle.filter';
 import type { AccountPage, FieldError } from './account-pages';
+import { MemberPageSession, safeNext } from './member-page-session';
 import { refusalOf } from './members-refusal';
 
 /** The status each refusal of a sign-in answers with, and what the form then says. */
@@ -27,7 +26,8 @@ const SIGN_IN_REFUSALS: Record<string, { status: number; text: 'wrongCredentials
  * its single answer for a wrong login, a wrong password or an unverified address), then a small
  * page saying who is signed in, with sign-out. The session is the member's access token in an
  * HttpOnly cookie, checked with the members service on each visit, so a password change ends it.
- * An admin-set password leads to the form that replaces it.
+ * An admin-set password leads to the form that replaces it. `?next=` (an invitation's page) is
+ * where a successful sign-in leads.
  */
 @ApiExcludeController()
 @Controller()
@@ -35,16 +35,22 @@ export class MemberSignInPageController {
   constructor(
     private readonly login: MemberLoginUseCase,
     private readonly changePassword: ChangeMemberPasswordUseCase,
-    private readonly tokens: AccessTokens,
-    private readonly members: MembersRpcClient,
+    private readonly session: MemberPageSession,
     private readonly responder: AccountPageResponder,
   ) {}
 
   @Get('signin')
-  async show(@Req() request: Request, @Res() response: Response, @Query('lang') lang: unknown, @Query('signed-out') signedOut: unknown): Promise<void> {
+  async show(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query('lang') lang: unknown,
+    @Query('signed-out') signedOut: unknown,
+    @Query('next') next: unknown,
+  ): Promise<void> {
     const locale = this.responder.localeOf(request, lang);
-    if (await this.signedInMember(request)) return this.responder.redirect(response, `/account?lang=${locale}`);
-    this.responder.page(response, 200, 'signin-form', locale, { notice: signedOut === '1' ? pageTexts(locale).signedOut : null }, true);
+    const after = safeNext(next);
+    if (await this.session.member(request)) return this.responder.redirect(response, `${after ?? '/account'}?lang=${locale}`);
+    this.responder.page(response, 200, 'signin-form', locale, { notice: signedOut === '1' ? pageTexts(locale).signedOut : null, ...nextContext(after) }, true);
   }
 
   @Post('signin')
@@ -54,19 +60,20 @@ export class MemberSignInPageController {
   async submit(@Req() request: Request, @Res() response: Response, @Body() body: unknown): Promise<void> {
     const form = readSignInForm(body);
     const locale = this.responder.localeOf(request, (body as Record<string, unknown> | undefined)?.lang);
+    const after = safeNext((body as Record<string, unknown> | undefined)?.next);
     const values = { login: form.login };
-    if (!this.responder.formIsGenuine(request, form.csrfToken)) return this.form(response, 403, 'signin-form', locale, values, [], [pageTexts(locale).formExpired]);
+    if (!this.responder.formIsGenuine(request, form.csrfToken)) return this.form(response, 403, 'signin-form', locale, values, [], [pageTexts(locale).formExpired], after);
     const problems = checkSignInForm(form);
-    if (problems.length > 0) return this.form(response, 422, 'signin-form', locale, values, this.errors(locale, problems));
+    if (problems.length > 0) return this.form(response, 422, 'signin-form', locale, values, this.errors(locale, problems), [], after);
     let access: MemberAccessTokenResponse;
     try {
       access = await this.login.execute({ login: form.login, password: form.password });
     } catch (error) {
       const code = refusalOf(error)?.code;
       if (code === ErrorCode.PasswordChangeRequired) return this.form(response, 403, 'password-change-form', locale, values);
-      return this.refused(response, 'signin-form', locale, values, error);
+      return this.refused(response, 'signin-form', locale, values, error, after);
     }
-    this.signedIn(response, access, locale);
+    this.signedIn(response, access, locale, after);
   }
 
   @Post('signin/password')
@@ -94,18 +101,6 @@ export class MemberSignInPageController {
     this.signedIn(response, access, locale);
   }
 
-  @Get('account')
-  async account(@Req() request: Request, @Res() response: Response, @Query('lang') lang: unknown): Promise<void> {
-    const locale = this.responder.localeOf(request, lang);
-    const member = await this.signedInMember(request);
-    if (!member) {
-      this.responder.endSession(response);
-      return this.responder.redirect(response, `/signin?lang=${locale}`);
-    }
-    const context = { accountName: member.accountName, email: member.email, personal: member.type === 'personal' };
-    this.responder.page(response, 200, 'signed-in', locale, context, true);
-  }
-
   @Post('signout')
   signOut(@Req() request: Request, @Res() response: Response, @Body() body: unknown): void {
     const fields = (body ?? {}) as Record<string, unknown>;
@@ -116,30 +111,17 @@ export class MemberSignInPageController {
     this.responder.redirect(response, `/signin?lang=${locale}&signed-out=1`);
   }
 
-  /** The member of the session cookie, while the members service says the session is still theirs. */
-  private async signedInMember(request: Request): Promise<MemberAccountView | null> {
-    const token = this.responder.sessionToken(request);
-    const subject = token ? await this.tokens.verifyMember(token) : null;
-    if (!subject) return null;
-    try {
-      return await this.members.send(MembersRpc.GetMemberSession, subject);
-    } catch (error) {
-      if (refusalOf(error)?.code === ErrorCode.Unauthorized) return null;
-      throw error;
-    }
-  }
-
-  private signedIn(response: Response, access: MemberAccessTokenResponse, locale: Locale): void {
+  private signedIn(response: Response, access: MemberAccessTokenResponse, locale: Locale, after: string | null = null): void {
     this.responder.startSession(response, access.accessToken, access.expiresIn);
-    this.responder.redirect(response, `/account?lang=${locale}`);
+    this.responder.redirect(response, `${after ?? '/account'}?lang=${locale}`);
   }
 
-  private refused(response: Response, page: AccountPage, locale: Locale, values: Record<string, string>, error: unknown): void {
+  private refused(response: Response, page: AccountPage, locale: Locale, values: Record<string, string>, error: unknown, after: string | null = null): void {
     const code = refusalOf(error)?.code;
     if (code === ErrorCode.ServiceUnavailable) return this.responder.page(response, 503, 'unavailable', locale);
     const refusal = code === undefined ? undefined : SIGN_IN_REFUSALS[code];
     if (!refusal) throw error;
-    this.form(response, refusal.status, page, locale, values, [], [pageTexts(locale)[refusal.text]]);
+    this.form(response, refusal.status, page, locale, values, [], [pageTexts(locale)[refusal.text]], after);
   }
 
   private errors(locale: Locale, problems: FormProblem[]): FieldError[] {
@@ -147,7 +129,21 @@ export class MemberSignInPageController {
     return problems.map((problem) => ({ field: problem.field, message: t[problem.text] }));
   }
 
-  private form(response: Response, status: number, page: AccountPage, locale: Locale, values: Record<string, string>, errors: FieldError[] = [], formErrors: string[] = []): void {
-    this.responder.page(response, status, page, locale, { values, errors, formErrors }, true);
+  private form(
+    response: Response,
+    status: number,
+    page: AccountPage,
+    locale: Locale,
+    values: Record<string, string>,
+    errors: FieldError[] = [],
+    formErrors: string[] = [],
+    after: string | null = null,
+  ): void {
+    this.responder.page(response, status, page, locale, { values, errors, formErrors, ...nextContext(after) }, true);
   }
+}
+
+/** The sign-in form carries where it leads to, and says why when that is an invitation. */
+function nextContext(after: string | null): { next: string; forInvitation: boolean } {
+  return { next: after ?? '', forInvitation: after?.startsWith('/invitations/') ?? false };
 }

@@ -8,6 +8,7 @@ const adminId = '2f0c5c1e-8a2d-4a8e-9f10-3c4d5e6f7a8b';
 const memberId = '5d3e2c1b-4a59-4b68-8c7d-6e5f4a3b2c1d';
 const batchId = '9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b6a';
 const rowId = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const invitationId = '3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7b8c';
 const admin = { organizationId, adminId };
 
 const refused = (code: ErrorCode, status: number) => new ApiException(status, code, 'refused');
@@ -93,9 +94,41 @@ describe('auditedAction', () => {
     ],
     [
       'a member deleted',
-      { pattern: MembersRpc.DeleteMember, request: { ...admin, memberId }, reply: {} },
+      { pattern: MembersRpc.DeleteMember, request: { ...admin, memberId }, reply: { id: memberId, accountName: 'jane', outcome: 'account_deleted' } },
       { action: 'member.deleted', organizationId, actor: { type: 'admin', id: adminId }, object: { type: 'member', id: memberId }, details: {} },
     ],
+    [
+      'a personal member removed from the organization (its account stays)',
+      { pattern: MembersRpc.DeleteMember, request: { ...admin, memberId }, reply: { id: memberId, accountName: 'jane', outcome: 'removed_from_organization' } },
+      { action: 'member.removed', organizationId, actor: { type: 'admin', id: adminId }, object: { type: 'member', id: memberId }, details: {} },
+    ],
+    [
+      'a personal account invited by its account name',
+      { pattern: MembersRpc.InviteByAccountName, request: { ...admin, accountName: 'jane.doe' }, reply: { id: invitationId } },
+      { action: 'invitation.sent', organizationId, actor: { type: 'admin', id: adminId }, object: { type: 'invitation', id: invitationId }, details: {} },
+    ],
+    [
+      'an invitation mail resent',
+      { pattern: MembersRpc.ResendInvitation, request: { ...admin, invitationId }, reply: { id: invitationId } },
+      { action: 'invitation.resent', organizationId, actor: { type: 'admin', id: adminId }, object: { type: 'invitation', id: invitationId }, details: {} },
+    ],
+    [
+      'an invitation cancelled',
+      { pattern: MembersRpc.CancelInvitation, request: { ...admin, invitationId }, reply: { id: invitationId } },
+      { action: 'invitation.cancelled', organizationId, actor: { type: 'admin', id: adminId }, object: { type: 'invitation', id: invitationId }, details: {} },
+    ],
+    ['an invitation refused (already pending)', { pattern: MembersRpc.InviteByAccountName, request: { ...admin, accountName: 'jane.doe' }, error: refused(ErrorCode.InvitationPending, 409) }, null],
+    [
+      'an invitation accepted: in the organization joined, once per invitation',
+      { pattern: MembersRpc.AcceptInvitation, request: { memberId, invitationId }, reply: { memberId, organizationId, accountName: 'jane', mustChangePassword: false, sessionVersion: 3 } },
+      { id: `invitation.accepted:${invitationId}`, action: 'invitation.accepted', organizationId, actor: { type: 'member', id: memberId }, object: { type: 'invitation', id: invitationId }, details: {} },
+    ],
+    [
+      'an invitation declined: in the inviting organization’s log',
+      { pattern: MembersRpc.DeclineInvitation, request: { memberId, invitationId }, reply: { id: invitationId, organizationId, organizationName: 'Contoso', accountName: 'jane', status: 'declined' } },
+      { id: `invitation.declined:${invitationId}`, action: 'invitation.declined', organizationId, actor: { type: 'member', id: memberId }, object: { type: 'invitation', id: invitationId }, details: {} },
+    ],
+    ['an acceptance refused (expired)', { pattern: MembersRpc.AcceptInvitation, request: { memberId, invitationId }, error: refused(ErrorCode.InvitationExpired, 410) }, null],
     ['a refused commit', { pattern: MembersRpc.CommitBatch, request: { ...admin, batchId }, error: refused(ErrorCode.BatchNotReady, 409) }, null],
     ['a read', { pattern: MembersRpc.ListMembers, request: { ...admin, query: {} }, reply: { items: [] } }, null],
   ])('%s', (_case, settled, expected) => {

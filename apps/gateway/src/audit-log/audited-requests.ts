@@ -13,7 +13,13 @@ const MEMBER_ACTIONS = {
   [MembersRpc.ResendActivationEmail]: 'member.activation_email_resent',
   [MembersRpc.SuspendMember]: 'member.suspended',
   [MembersRpc.ReactivateMember]: 'member.reactivated',
-  [MembersRpc.DeleteMember]: 'member.deleted',
+} as const;
+
+/** What an admin does to one invitation, by the request that does it. */
+const INVITATION_ACTIONS = {
+  [MembersRpc.InviteByAccountName]: 'invitation.sent',
+  [MembersRpc.ResendInvitation]: 'invitation.resent',
+  [MembersRpc.CancelInvitation]: 'invitation.cancelled',
 } as const;
 
 type Request<P extends keyof MembersRpcContract> = MembersRpcContract[P]['request'];
@@ -116,10 +122,62 @@ export function auditedAction(settled: SettledMembersRequest): AuditedAction | n
         details: {},
       };
     }
+    case MembersRpc.DeleteMember: {
+      if (settled.error) return null;
+      const request = settled.request as Request<typeof MembersRpc.DeleteMember>;
+      const outcome = (settled.reply as Reply<typeof MembersRpc.DeleteMember>).outcome;
+      return {
+        // A personal member leaves the organization with its account; a business account is gone.
+        action: outcome === 'removed_from_organization' ? 'member.removed' : 'member.deleted',
+        organizationId: request.organizationId,
+        actor: { type: 'admin', id: request.adminId },
+        object: { type: 'member', id: request.memberId },
+        details: {},
+      };
+    }
+    case MembersRpc.InviteByAccountName:
+    case MembersRpc.ResendInvitation:
+    case MembersRpc.CancelInvitation: {
+      if (settled.error) return null;
+      const request = settled.request as Request<typeof MembersRpc.InviteByAccountName>;
+      const invitation = settled.reply as Reply<typeof MembersRpc.InviteByAccountName>;
+      return {
+        action: INVITATION_ACTIONS[settled.pattern],
+        organizationId: request.organizationId,
+        actor: { type: 'admin', id: request.adminId },
+        object: { type: 'invitation', id: invitation.id },
+        details: {},
+      };
+    }
+    case MembersRpc.AcceptInvitation: {
+      if (settled.error) return null;
+      const request = settled.request as Request<typeof MembersRpc.AcceptInvitation>;
+      const member = settled.reply as Reply<typeof MembersRpc.AcceptInvitation>;
+      return {
+        id: `invitation.accepted:${request.invitationId}`,
+        action: 'invitation.accepted',
+        organizationId: member.organizationId,
+        actor: { type: 'member', id: request.memberId },
+        object: { type: 'invitation', id: request.invitationId },
+        details: {},
+      };
+    }
+    case MembersRpc.DeclineInvitation: {
+      if (settled.error) return null;
+      const request = settled.request as Request<typeof MembersRpc.DeclineInvitation>;
+      const invitation = settled.reply as Reply<typeof MembersRpc.DeclineInvitation>;
+      return {
+        id: `invitation.declined:${request.invitationId}`,
+        action: 'invitation.declined',
+        organizationId: invitation.organizationId ?? null,
+        actor: { type: 'member', id: request.memberId },
+        object: { type: 'invitation', id: request.invitationId },
+        details: {},
+      };
+    }
     case MembersRpc.ResendActivationEmail:
     case MembersRpc.SuspendMember:
-    case MembersRpc.ReactivateMember:
-    case MembersRpc.DeleteMember: {
+    case MembersRpc.ReactivateMember: {
       if (settled.error) return null;
       const request = settled.request as Request<typeof MembersRpc.ResendActivationEmail>;
       return {

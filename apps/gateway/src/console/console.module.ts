@@ -10,6 +10,8 @@ import { ReviewPageUseCase } from './batches/review-page.usecase';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleResponder } from './console-responder';
+import { ConsoleInvitationsController } from './invitations/console-invitations.controller';
+import { InvitationsPageUseCase } from './invitations/invitations-page.usecase';
 import { ConsoleMembersController } from './members/console-members.controller';
 import { MembersPageUseCase } from './members/members-page.usecase';
 import { ConsolePages } from './pages/console-pages';
@@ -21,7 +23,7 @@ import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
 /** The admin console: server-rendered pages over the same members use cases as the JSON API. */
 @Module({
   imports: [MemberBatchesModule],
-  controllers: [ConsoleAssetsController, ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleActivityController],
+  controllers: [ConsoleAssetsController, ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleInvitationsController, ConsoleActivityController],
   providers: [
     ConsolePages,
     ConsoleResponder,
@@ -34,11 +36,12 @@ import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
     ReviewPageUseCase,
     EditRowUseCase,
     ActivityPageUseCase,
+    InvitationsPageUseCase,
   ],
 })
 export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The session, its language and the sign-in form's token are cookies; the JSON API reads none.
-    consumer.apply(cookieParser()).forRoutes(ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleActivityController);
+    consumer.apply(cookieParser()).forRoutes(ConsoleSignInController, ConsoleMembersController, ConsoleBatchesController, ConsoleInvitationsController, ConsoleActivityController);
   }
 }

@@ -37,6 +37,17 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.TooManyRows]: 422,
   [ErrorCode.TooManyColumns]: 422,
   [ErrorCode.CellTooLarge]: 422,
+  [ErrorCode.InvitationNotEditable]: 409,
+  [ErrorCode.InvitationNotPending]: 409,
+  [ErrorCode.InvitationExpired]: 410,
+  [ErrorCode.AlreadyInAnOrganization]: 409,
+  [ErrorCode.NotAPersonalAccount]: 403,
+  [ErrorCode.NotInAnOrganization]: 409,
+  [ErrorCode.InvitationPending]: 409,
+  // Row problems that inviting by account name answers as errors.
+  [ErrorCode.AlreadyMember]: 409,
+  [ErrorCode.MemberOfAnotherOrganization]: 409,
+  [ErrorCode.PersonalAccountUnverified]: 409,
   [ErrorCode.ServiceUnavailable]: 503,
 };
 

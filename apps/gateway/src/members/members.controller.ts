@@ -24,9 +24,9 @@ export class MembersController {
   @Get()
   @ApiOperation({
     summary: 'The members of the organization',
-    description: 'Pending, active and suspended members (deleted ones are gone). Without a filter or search, in the order batches created them; `status`, `type` and `q` read every member of the organization.',
+    description: 'Pending, active and suspended members (deleted ones are gone). The personal members that joined first, newest first, then in the order batches created them; a filter or a search keeps that order.',
   })
-  @ApiPageResponse(MemberAccountResponse, 'A page of members, in the order batches created them')
+  @ApiPageResponse(MemberAccountResponse, 'A page of members: personal members that joined first, then in the order batches created them')
   @ApiErrorResponses(ErrorCode.ValidationFailed)
   list(@CurrentAdmin() admin: AdminPrincipal, @Query() query: MembersQuery): Promise<Page<MemberAccountView>> {
     return this.members.send(MembersRpc.ListMembers, { ...admin, query });
@@ -66,11 +66,11 @@ export class MembersController {
   @Delete(':memberId')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Delete a business account for good',
+    summary: 'Delete a business account for good, or remove a personal member from the organization',
     description:
-      'The address, names and password are erased; a tombstone names the account by id and account name only. The account name is given to no one else for 90 days; the address may be added again at once. Publishes `AccountDeleted`.',
+      'A business account: the address, names and password are erased; a tombstone names the account by id and account name only. The account name is given to no one else for 90 days; the address may be added again at once. Publishes `AccountDeleted`. A personal member (`type: personal`): it is removed from the organization and its account stays its owner’s, who may be invited again. Publishes `MemberRemoved` with `reason: removed_by_admin`.',
   })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNoContentResponse({ description: 'Deleted, or removed from the organization' })
   @ApiErrorResponses(ErrorCode.NotFound, ErrorCode.MemberDeleted, ErrorCode.Conflict)
   async delete(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', MEMBER_ID) memberId: string): Promise<void> {
     await this.members.send(MembersRpc.DeleteMember, { ...admin, memberId });

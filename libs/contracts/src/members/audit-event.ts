@@ -21,6 +21,14 @@ export const AUDIT_ACTIONS = [
   'batch.created',
   'batch.row_edited',
   'batch.committed',
+  'invitation.sent',
+  'invitation.resent',
+  'invitation.cancelled',
+  'invitation.accepted',
+  'invitation.declined',
+  'member.left',
+  'member.removed',
+  'member.personal_account_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -28,7 +36,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTOR_TYPES = ['admin', 'member', 'anonymous'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
-export const AUDIT_OBJECT_TYPES = ['admin', 'member', 'batch', 'batch_row'] as const;
+export const AUDIT_OBJECT_TYPES = ['admin', 'member', 'batch', 'batch_row', 'invitation'] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 /** Why a sign-in or password change was refused. */

@@ -40,6 +40,8 @@ export interface InvitationView {
 /** An invitation as the invited person sees it, signed in as the invited account. */
 export interface ReceivedInvitationView {
   id: string;
+  /** The inviting organization: its audit log records the person's answer. */
+  organizationId?: string;
   organizationName: string;
   accountName: string;
   status: InvitationStatus;

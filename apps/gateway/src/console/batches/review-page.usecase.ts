@@ -26,6 +26,8 @@ interface ReviewRowView {
   lastName: string;
   passwordSet: boolean;
   hasProblems: boolean;
+  /** The address belongs to a verified personal account: the commit invites it, and nothing of the row can be edited. */
+  invitation: boolean;
   /** The directory disabled the account: the row offers to add it anyway. */
   disabledInDirectory: boolean;
   problems: string[];
@@ -93,6 +95,7 @@ function rowView(row: BatchRowView, locale: Locale, saved: string | undefined, e
     lastName: row.lastName ?? '',
     passwordSet: row.passwordSet,
     hasProblems: row.errors.length > 0,
+    invitation: row.kind === 'invitation',
     disabledInDirectory: row.errors.some((problem) => problem.code === ErrorCode.AccountDisabledInDirectory),
     problems: row.errors.map((problem) => problemWords(locale, problem)),
     notices: row.notices.map((problem) => problemWords(locale, problem)),

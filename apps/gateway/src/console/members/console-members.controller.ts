@@ -31,7 +31,7 @@ function withQuery(back: string, parameters: Record<string, string>): string {
 /** Refusals that only mean the member changed meanwhile (another admin, another tab): the list shows it as it is now. */
 const CHANGED_MEANWHILE: readonly string[] = [ErrorCode.AlreadySuspended, ErrorCode.NotSuspended, ErrorCode.MemberDeleted, ErrorCode.Conflict];
 
-/** All members; a new activation email for a pending one; suspending, reactivating and deleting a business account. */
+/** All members; a new activation email for a pending one; suspending, reactivating and deleting a business account; removing a personal member; a member's history. */
 @ApiExcludeController()
 @UseFilters(ConsoleExceptionFilter)
 @UseGuards(ConsoleSessionGuard)
@@ -83,6 +83,24 @@ export class ConsoleMembersController {
   @Post(':memberId/deletion')
   delete(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
     return this.act(session, body, response, 'deleted', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
+  }
+
+  /** A personal member leaves the organization with its account (the members service says which kind it is). */
+  @Post(':memberId/removal')
+  remove(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
+    return this.act(session, body, response, 'removed', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
+  }
+
+  @Get(':memberId/history')
+  async history(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const member = await this.members.send(MembersRpc.GetMember, { ...session.admin, memberId });
+    const locale = this.responder.locale(request);
+    const frame = this.responder.frame(request, consoleMessage(locale, 'members.detailTitle', { accountName: member.accountName }), { csrfToken: session.csrfToken, section: 'members' });
+    this.responder.page(response, 200, 'member', frame, {
+      member,
+      fullName: [member.firstName, member.lastName].filter(Boolean).join(' '),
+      history: member.history.map((entry) => ({ ...entry, label: `history.${entry.event}` })),
+    });
   }
 
   /** Runs the action and comes back to the list with what happened; another organization's member is the console's 404. */

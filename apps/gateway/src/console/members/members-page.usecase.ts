@@ -10,7 +10,7 @@ const MEMBERS_PER_PAGE = 50;
 const ACCOUNT_NAME = /^[a-z][a-z0-9._-]{5,31}$/;
 
 /** What the page says after an action, by the query parameter the action came back with. */
-export const MEMBER_NOTICES = ['suspended', 'reactivated', 'deleted', 'changed'] as const;
+export const MEMBER_NOTICES = ['suspended', 'reactivated', 'deleted', 'removed', 'changed'] as const;
 export type MemberNotice = (typeof MEMBER_NOTICES)[number];
 
 export interface MembersPageQuery {
@@ -32,6 +32,8 @@ type MemberRow = MemberAccountView & {
   suspensionHref: string;
   reactivationHref: string;
   deletionHref: string;
+  removalHref: string;
+  historyHref: string;
 };
 
 export interface MembersPageView {
@@ -48,7 +50,7 @@ export interface MembersPageView {
   returnTo: string;
 }
 
-/** All members: one page of the organization's accounts, searched and filtered by the members service. */
+/** All members: one page of the organization's members (business accounts and personal accounts that joined), searched and filtered by the members service. */
 @Injectable()
 export class MembersPageUseCase {
   constructor(private readonly members: MembersRpcClient) {}
@@ -79,6 +81,8 @@ export class MembersPageUseCase {
         suspensionHref: `/console/members/${member.id}/suspension`,
         reactivationHref: `/console/members/${member.id}/reactivation`,
         deletionHref: `/console/members/${member.id}/deletion`,
+        removalHref: `/console/members/${member.id}/removal`,
+        historyHref: `/console/members/${member.id}/history`,
       })),
       paging,
       resentEmail: resent?.email ?? null,
@@ -92,6 +96,12 @@ function noticeOf(query: MembersPageQuery): MembersPageView['notice'] {
   const done = MEMBER_NOTICES.find((candidate) => candidate === query.done);
   if (done === 'changed') return { key: 'members.changedMeanwhile', accountName: '' };
   if (!done || typeof query.name !== 'string' || !ACCOUNT_NAME.test(query.name)) return null;
-  const keys: Record<MemberNotice, ConsoleMessageKey> = { suspended: 'members.suspended', reactivated: 'members.reactivated', deleted: 'members.deleted', changed: 'members.changedMeanwhile' };
+  const keys: Record<MemberNotice, ConsoleMessageKey> = {
+    suspended: 'members.suspended',
+    reactivated: 'members.reactivated',
+    deleted: 'members.deleted',
+    removed: 'members.removed',
+    changed: 'members.changedMeanwhile',
+  };
   return { key: keys[done], accountName: query.name };
 }

@@ -8,7 +8,7 @@ import { consoleMessage, isConsoleMessageKey } from './console-messages';
 const TEMPLATES_DIR = join(__dirname, 'templates');
 const PARTIALS_DIR = join(TEMPLATES_DIR, 'partials');
 
-export const CONSOLE_PAGES = ['sign-in', 'members', 'add-members', 'batches', 'progress', 'review', 'result', 'activity', 'error'] as const;
+export const CONSOLE_PAGES = ['sign-in', 'members', 'member', 'add-members', 'batches', 'progress', 'review', 'result', 'invitations', 'activity', 'error'] as const;
 export type ConsolePageName = (typeof CONSOLE_PAGES)[number];
 
 /** What the layout shows around every page: the navigation only once signed in. */
@@ -20,7 +20,7 @@ export interface ConsoleFrame {
   /** Present once signed in: the sign-out form needs it. */
   csrfToken?: string;
   /** Which navigation entry is the current page. */
-  section?: 'members' | 'add' | 'batches' | 'activity';
+  section?: 'members' | 'add' | 'batches' | 'invitations' | 'activity';
   /** A page that follows a job reloads itself this often when scripts are off. */
   refreshSeconds?: number;
 }

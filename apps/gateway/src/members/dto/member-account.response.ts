@@ -9,7 +9,7 @@ class CreditResponse {
   currency: 'EUR';
 }
 
-/** A business account, as `GET /api/v1/members` and `GET /api/v1/members/:id` show it. */
+/** A member (business account, or personal account that joined), as `GET /api/v1/members` and `GET /api/v1/members/:id` show it. */
 export class MemberAccountResponse implements MemberAccountView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -26,7 +26,7 @@ export class MemberAccountResponse implements MemberAccountView {
   @ApiProperty({ type: String, nullable: true })
   lastName: string | null;
 
-  @ApiProperty({ enum: ACCOUNT_TYPES, description: 'Always `business` in an organization\'s lists; `personal` for a personal account at `GET /api/v1/me`' })
+  @ApiProperty({ enum: ACCOUNT_TYPES, description: '`business`: created by the organization; `personal`: a person’s own account, a member of the organization once they accepted its invitation' })
   type: AccountType;
 
   @ApiProperty({ enum: ACCOUNT_STATUSES })
@@ -44,7 +44,7 @@ export class MemberAccountResponse implements MemberAccountView {
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'None: business accounts start without numbers' })
   numbers: unknown[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Null for a personal account, in no organization' })
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a personal account in no organization' })
   organizationId: string | null;
 
   @ApiProperty({ format: 'date-time' })

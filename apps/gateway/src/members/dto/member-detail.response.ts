@@ -9,7 +9,7 @@ class MemberHistoryEntryResponse implements MemberHistoryEntry {
   @ApiProperty({ format: 'date-time' })
   at: string;
 
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The admin who did it; null for the creation and the activation' })
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The admin who did it; null for what the member or an import did (creation, activation, joining, declining, leaving)' })
   by: string | null;
 }
 
@@ -17,7 +17,8 @@ class MemberHistoryEntryResponse implements MemberHistoryEntry {
 export class MemberDetailResponse extends MemberAccountResponse implements MemberDetailView {
   @ApiProperty({
     type: [MemberHistoryEntryResponse],
-    description: 'Oldest first: created, activated, then the last 20 suspensions and reactivations',
+    description:
+      'Oldest first. A business account: created, activated, then the last 20 suspensions and reactivations. A personal member: each invitation of this organization (`invited`) and how it ended (`joined`, `declined`, `invitation_expired`, `invitation_cancelled`), then `left` or `removed_by_admin`',
   })
   history: MemberHistoryEntry[];
 }
