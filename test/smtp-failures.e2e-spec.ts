@@ -108,7 +108,7 @@ describe('SMTP outages, refusals and bad messages', () => {
 
     expect(notJson.headers['x-failure-reason']).toBe('malformed message: the body is not JSON');
     expect(badShape.headers['x-failure-reason']).toContain('malformed message: id must be a UUID');
-    expect(badShape.headers['x-failure-reason']).toContain('data.memberId must be a UUID');
+    expect(badShape.headers['x-failure-reason']).toContain('data.email must be an email');
     const email = 'after.garbage@tailspin.example';
     await stack.addMembers(admin, [email]);
     await stack.smtp.waitFor((candidate) => candidate.to.includes(email));

@@ -9,6 +9,7 @@ import { EditRowUseCase } from './batches/edit-row.usecase';
 import { ReviewPageUseCase } from './batches/review-page.usecase';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleListActions } from './console-list-actions';
 import { ConsoleResponder } from './console-responder';
 import { ConsoleInvitationsController } from './invitations/console-invitations.controller';
 import { InvitationsPageUseCase } from './invitations/invitations-page.usecase';
@@ -27,6 +28,7 @@ import { ConsoleSignInUseCase } from './sign-in/console-sign-in.usecase';
   providers: [
     ConsolePages,
     ConsoleResponder,
+    ConsoleListActions,
     ConsoleSessions,
     ConsoleSessionGuard,
     ConsoleExceptionFilter,

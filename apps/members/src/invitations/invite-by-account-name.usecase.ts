@@ -33,13 +33,15 @@ export class InviteByAccountNameUseCase {
     // The person must leave the other organization before joining this one.
     if (problem?.code === ErrorCode.MemberOfAnotherOrganization) throw new DomainError(ErrorCode.AlreadyInAnOrganization, 'This personal account is a member of another organization.');
     if (problem) throw new DomainError(problem.code as ErrorCode, problem.message);
+    // Numbered by how many this organization wrote for the account, counted before looking for a
+    // pending one: of two requests at once (FerretDB has no locks), either the later one counts
+    // after the earlier one's insert and then finds it pending, or both pick the same id and the
+    // unique insert lets one through.
+    const earlierInvitations = await this.invitations.countFor(command.organizationId, account._id);
     const pending = () => new DomainError(ErrorCode.InvitationPending, 'This personal account already has a pending invitation from the organization.');
     if (await this.invitations.pendingFor(command.organizationId, account._id)) throw pending();
     const organization = await this.organizations.findById(command.organizationId);
     if (!organization) throw DomainError.notFound('This organization');
-    // Numbered by how many this organization wrote for the account: of two requests at once
-    // (FerretDB has no locks), both pick the same id and the unique insert lets one through.
-    const earlierInvitations = await this.invitations.countFor(command.organizationId, account._id);
     const invitation = await this.issuance.issueOnce({
       invitationId: deterministicUuid(`invitation:${command.organizationId}:${account._id}:${earlierInvitations}`),
       account,

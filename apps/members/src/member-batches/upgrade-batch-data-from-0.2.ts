@@ -1,12 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MembersEnvironment } from '../config/members.environment';
-import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
+import { Injectable } from '@nestjs/common';
+import { RunOnceMigration } from '../migrations/run-once-migration';
 import type { RowOutcome } from './row-outcome';
 import { BatchClaimsRepository, type BatchStep } from './persistence/batch-claims.repository';
 import { ChunkReportsRepository } from './persistence/chunk-reports.repository';
 import { type MilestoneOf02, RecordsOf02Repository } from './persistence/records-of-0.2.repository';
-
-const MIGRATION = 'batch-reports-and-claims';
 
 /** The closing marks and the commit claim of 0.2, by their milestone phase, and the step each is now. */
 const STEPS_OF_02: Record<string, BatchStep> = { 'commit:claim': 'commit', 'validate:final': 'validate-closed', 'commit:final': 'commit-closed', failed: 'failed' };
@@ -19,24 +16,19 @@ const STEPS_OF_02: Record<string, BatchStep> = { 'commit:claim': 'commit', 'vali
  * Batches still validating or committing during the upgrade may need to be started again.
  */
 @Injectable()
-export class UpgradeBatchDataFrom02 implements OnApplicationBootstrap {
-  private readonly logger = new Logger(UpgradeBatchDataFrom02.name);
+export class UpgradeBatchDataFrom02 extends RunOnceMigration {
+  protected readonly migration = 'batch-reports-and-claims';
+  protected readonly failure = 'upgrading batch data from 0.2 failed';
 
   constructor(
-    private readonly env: MembersEnvironment,
-    private readonly migrations: CompletedMigrationsRepository,
     private readonly recordsOf02: RecordsOf02Repository,
     private readonly reports: ChunkReportsRepository,
     private readonly claims: BatchClaimsRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.MEMBERS_ROLE === 'worker') return;
-    this.run().catch((error: Error) => this.logger.error({ msg: 'upgrading batch data from 0.2 failed; it runs again at the next start', error: error.message }));
+  ) {
+    super();
   }
 
-  async run(): Promise<void> {
-    if (await this.migrations.isCompleted(MIGRATION)) return;
+  protected async migrate(): Promise<void> {
     if (await this.recordsOf02.present()) {
       this.logger.log({ msg: 'copying batch_milestones, batch_commit_results and batch_request_keys of 0.2 into batch_chunk_reports and batch_claims' });
       const outcomes = new Map<string, RowOutcome[]>();
@@ -45,7 +37,6 @@ export class UpgradeBatchDataFrom02 implements OnApplicationBootstrap {
       for await (const key of this.recordsOf02.requestKeys()) await this.claims.claimRequestKey(key._id, key.batchId);
       await this.recordsOf02.drop();
     }
-    await this.migrations.markCompleted(MIGRATION);
   }
 
   private async copy(milestone: MilestoneOf02, outcomes: ReadonlyMap<string, RowOutcome[]>): Promise<void> {

@@ -1,10 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
-import { MembersEnvironment } from '../config/members.environment';
 import { BatchRowsRepository } from '../member-batches/persistence/batch-rows.repository';
-import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
+import { RunOnceMigration } from '../migrations/run-once-migration';
 
-const MIGRATION = 'accounts-keep-their-chunk';
 const IDS_PER_UPDATE = 500;
 
 /**
@@ -13,27 +11,21 @@ const IDS_PER_UPDATE = 500;
  * once, in the background, on the first start of a members service that answers the gateway.
  */
 @Injectable()
-export class AccountChunksBackfill implements OnApplicationBootstrap {
-  private readonly logger = new Logger(AccountChunksBackfill.name);
+export class AccountChunksBackfill extends RunOnceMigration {
+  protected readonly migration = 'accounts-keep-their-chunk';
+  protected readonly failure = 'filling in the chunk of earlier accounts failed';
 
   constructor(
-    private readonly env: MembersEnvironment,
-    private readonly migrations: CompletedMigrationsRepository,
     private readonly accounts: AccountsRepository,
     private readonly rows: BatchRowsRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.MEMBERS_ROLE === 'worker') return;
-    this.run().catch((error: Error) => this.logger.error({ msg: 'filling in the chunk of earlier accounts failed; it runs again at the next start', error: error.message }));
+  ) {
+    super();
   }
 
-  async run(): Promise<void> {
-    if (await this.migrations.isCompleted(MIGRATION)) return;
+  protected async migrate(): Promise<void> {
     const batchIds = await this.accounts.batchesWithoutChunk();
     if (batchIds.length > 0) this.logger.log({ msg: 'filling in the chunk of accounts created before 0.3', batches: batchIds.length });
     for (const batchId of batchIds) await this.fillIn(batchId);
-    await this.migrations.markCompleted(MIGRATION);
   }
 
   private async fillIn(batchId: string): Promise<void> {

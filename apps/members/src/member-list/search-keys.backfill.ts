@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { memberSearchKeys } from '../accounts/member-search';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
-import { MembersEnvironment } from '../config/members.environment';
-import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
+import { RunOnceMigration } from '../migrations/run-once-migration';
 
 /** Completed once every account has its search keys; until then a search reads all of an organization's members. */
 export const SEARCH_KEYS_MIGRATION = 'accounts-keep-search-keys';
@@ -15,27 +14,23 @@ export const SEARCH_KEYS_MIGRATION = 'accounts-keep-search-keys';
  * on the first start of a members service that answers the gateway.
  */
 @Injectable()
-export class SearchKeysBackfill implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SearchKeysBackfill.name);
+export class SearchKeysBackfill extends RunOnceMigration {
+  protected readonly migration = SEARCH_KEYS_MIGRATION;
+  protected readonly failure = 'adding search keys to earlier accounts failed';
 
-  constructor(
-    private readonly env: MembersEnvironment,
-    private readonly migrations: CompletedMigrationsRepository,
-    private readonly accounts: AccountsRepository,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.MEMBERS_ROLE === 'worker') return;
-    this.run().catch((error: Error) => this.logger.error({ msg: 'adding search keys to earlier accounts failed; it runs again at the next start', error: error.message }));
+  constructor(private readonly accounts: AccountsRepository) {
+    super();
   }
 
-  async run(): Promise<void> {
-    if (await this.migrations.isCompleted(SEARCH_KEYS_MIGRATION)) return;
+  protected async migrate(): Promise<void> {
     const batchIds = await this.accounts.batchesWithAccounts();
     let added = 0;
     for (const batchId of [...batchIds, null]) added += await this.fillIn(batchId);
     if (added > 0) this.logger.log({ msg: 'search keys added to accounts created before 0.6', accounts: added });
-    await this.migrations.markCompleted(SEARCH_KEYS_MIGRATION);
+  }
+
+  /** Only once searches use the keys. */
+  protected override async afterCompleted(): Promise<void> {
     // Searching and the status filter no longer use these; a failure here leaves them, harmless but for insert speed.
     const dropped = await this.accounts.dropListIndexesBefore06().catch((error: Error) => this.logger.warn({ msg: 'could not drop the members list indexes of before 0.6', error: error.message }));
     if (dropped && dropped.length > 0) this.logger.log({ msg: 'dropped the members list indexes of before 0.6', indexes: dropped });

@@ -1,5 +1,6 @@
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
-import { type Locale, LOCALES, type MemberInvitedData, type SendInvitationEmailCommand } from '@app/contracts';
+import { IsISO8601, IsString, IsUUID, MinLength } from 'class-validator';
+import type { MemberInvitedData, SendInvitationEmailCommand } from '@app/contracts';
+import { MailRecipientFields } from './mail-recipient.fields';
 
 type InvitationMailFieldNames = 'invitationId' | 'memberId' | 'email' | 'accountName' | 'firstName' | 'locale' | 'organizationName' | 'expiresAt';
 
@@ -9,6 +10,7 @@ type InvitationMailFieldNames = 'invitationId' | 'memberId' | 'email' | 'account
  * ignores cannot hold back an invitation.
  */
 export class InvitationMailRecipientFields
+  extends MailRecipientFields
   implements Pick<MemberInvitedData, InvitationMailFieldNames>, Pick<SendInvitationEmailCommand, InvitationMailFieldNames>
 {
   /** The link names it: a UUID keeps anything else out of the URL. */
@@ -18,20 +20,6 @@ export class InvitationMailRecipientFields
   @IsString()
   @MinLength(1)
   memberId: string;
-
-  @IsEmail({ allow_utf8_local_part: true })
-  email: string;
-
-  @IsString()
-  @MinLength(1)
-  accountName: string;
-
-  @IsOptional()
-  @IsString()
-  firstName: string | null;
-
-  @IsIn(LOCALES)
-  locale: Locale;
 
   @IsString()
   @MinLength(1)

@@ -1,7 +1,8 @@
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MinLength } from 'class-validator';
-import { type Locale, LOCALES, type SendSignUpEmailCommand, SIGN_UP_MAIL_KINDS, type SignUpMailKind } from '@app/contracts';
+import { IsBoolean, IsIn, IsISO8601, IsUUID } from 'class-validator';
+import { type SendSignUpEmailCommand, SIGN_UP_MAIL_KINDS, type SignUpMailKind } from '@app/contracts';
+import { MailRecipientFields } from './mail-recipient.fields';
 
-export class SendSignUpEmailMessage implements SendSignUpEmailCommand {
+export class SendSignUpEmailMessage extends MailRecipientFields implements SendSignUpEmailCommand {
   @IsUUID()
   id: string;
 
@@ -13,20 +14,6 @@ export class SendSignUpEmailMessage implements SendSignUpEmailCommand {
 
   @IsUUID('4')
   accountId: string;
-
-  @IsEmail({ allow_utf8_local_part: true })
-  email: string;
-
-  @IsString()
-  @MinLength(1)
-  accountName: string;
-
-  @IsOptional()
-  @IsString()
-  firstName: string | null;
-
-  @IsIn(LOCALES)
-  locale: Locale;
 
   @IsBoolean()
   businessAccount: boolean;

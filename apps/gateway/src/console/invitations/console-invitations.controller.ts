@@ -5,6 +5,7 @@ import { ErrorCode, MembersRpc } from '@app/contracts';
 import { MembersRpcClient } from '@app/messaging';
 import { errorCode } from '../../activation/activation-answers';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
+import { type ConsoleList, ConsoleListActions, type ListActionForm, withQuery } from '../console-list-actions';
 import { ConsoleResponder } from '../console-responder';
 import { consoleMessage } from '../pages/console-messages';
 import type { ConsoleSession } from '../session/console-session';
@@ -12,26 +13,15 @@ import { ConsoleSessions } from '../session/console-session';
 import { ConsoleSessionGuard, CurrentSession, StaleForm } from '../session/console-session.guard';
 import { INVITE_REFUSALS, type InvitationNotice, type InvitationsPageQuery, InvitationsPageUseCase, type InviteRefusal } from './invitations-page.usecase';
 
-interface InvitationActionForm {
-  _csrf?: unknown;
-  back?: unknown;
-}
-
 const INVITATION_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 /** What the members service accepts as an account name to invite (InviteByAccountNameCommand). */
 const ACCOUNT_NAME_TYPED = /^[^\u0000-\u001f\u007f]{1,64}$/;
 
-/** Where an action's form comes back to: the list as it was (filter, page). */
-function backTo(body: { back?: unknown }): string {
-  return typeof body.back === 'string' && /^\/console\/invitations(\?[^\s\\]*)?$/.test(body.back) ? body.back : '/console/invitations';
-}
-
-function withQuery(back: string, parameters: Record<string, string>): string {
-  return `${back}${back.includes('?') ? '&' : '?'}${new URLSearchParams(parameters).toString()}`;
-}
-
-/** Refusals that only mean the invitation changed meanwhile (answered, expired, cancelled by another admin, its account deleted). */
-const CHANGED_MEANWHILE: readonly string[] = [ErrorCode.InvitationNotPending, ErrorCode.InvitationExpired, ErrorCode.MemberDeleted];
+const INVITATIONS: ConsoleList = {
+  path: '/console/invitations',
+  // The invitation changed meanwhile: answered, expired, cancelled by another admin, its account deleted.
+  changedMeanwhile: [ErrorCode.InvitationNotPending, ErrorCode.InvitationExpired, ErrorCode.MemberDeleted],
+};
 
 /** Invitations: the list with a status filter, resend, cancel, and inviting a personal account by its account name. */
 @ApiExcludeController()
@@ -44,6 +34,7 @@ export class ConsoleInvitationsController {
     private readonly members: MembersRpcClient,
     private readonly sessions: ConsoleSessions,
     private readonly responder: ConsoleResponder,
+    private readonly listActions: ConsoleListActions,
   ) {}
 
   @Get()
@@ -58,7 +49,7 @@ export class ConsoleInvitationsController {
     if (!ACCOUNT_NAME_TYPED.test(accountName)) return this.show(session, request, response, 422, {}, { accountName: accountName.slice(0, 64), code: 'validation_failed' });
     try {
       const invitation = await this.members.send(MembersRpc.InviteByAccountName, { ...session.admin, accountName });
-      this.responder.redirect(response, withQuery('/console/invitations', { done: 'sent', name: invitation.accountName }));
+      this.responder.redirect(response, withQuery(INVITATIONS.path, { done: 'sent', name: invitation.accountName }));
     } catch (error) {
       const code = INVITE_REFUSALS.find((refusal) => refusal === errorCode(error));
       if (!code) throw error;
@@ -67,32 +58,18 @@ export class ConsoleInvitationsController {
   }
 
   @Post(':invitationId/resend')
-  resend(@CurrentSession() session: ConsoleSession, @Param('invitationId', INVITATION_ID) invitationId: string, @Body() body: InvitationActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'resent', async () => (await this.members.send(MembersRpc.ResendInvitation, { ...session.admin, invitationId })).accountName);
+  resend(@CurrentSession() session: ConsoleSession, @Param('invitationId', INVITATION_ID) invitationId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<InvitationNotice>(INVITATIONS, session, body, response, 'resent', async () => (await this.members.send(MembersRpc.ResendInvitation, { ...session.admin, invitationId })).accountName);
   }
 
   @Post(':invitationId/cancellation')
-  cancel(@CurrentSession() session: ConsoleSession, @Param('invitationId', INVITATION_ID) invitationId: string, @Body() body: InvitationActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'cancelled', async () => (await this.members.send(MembersRpc.CancelInvitation, { ...session.admin, invitationId })).accountName);
+  cancel(@CurrentSession() session: ConsoleSession, @Param('invitationId', INVITATION_ID) invitationId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<InvitationNotice>(INVITATIONS, session, body, response, 'cancelled', async () => (await this.members.send(MembersRpc.CancelInvitation, { ...session.admin, invitationId })).accountName);
   }
 
   private async show(session: ConsoleSession, request: Request, response: Response, status: number, query: InvitationsPageQuery, refused?: { accountName: string; code: InviteRefusal }): Promise<void> {
     const view = await this.invitationsPage.execute(session.admin, query, refused);
     const frame = this.responder.frame(request, consoleMessage(this.responder.locale(request), 'invitations.title'), { csrfToken: session.csrfToken, section: 'invitations' });
     this.responder.page(response, status, 'invitations', frame, view);
-  }
-
-  /** Runs the action and comes back to the list with what happened; another organization's invitation is the console's 404. */
-  private async act(session: ConsoleSession, body: InvitationActionForm, response: Response, done: InvitationNotice, action: () => Promise<string>): Promise<void> {
-    if (!this.sessions.formIsGenuine(session, body._csrf)) throw new StaleForm();
-    const back = backTo(body);
-    try {
-      const accountName = await action();
-      this.responder.redirect(response, withQuery(back, { done, name: accountName }));
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === undefined || !CHANGED_MEANWHILE.includes(code)) throw error;
-      this.responder.redirect(response, withQuery(back, { done: 'changed' }));
-    }
   }
 }

@@ -6,30 +6,20 @@ import { MembersRpcClient } from '@app/messaging';
 import { errorCode } from '../../activation/activation-answers';
 import { consoleMessage } from '../pages/console-messages';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
+import { backTo, type ConsoleList, ConsoleListActions, type ListActionForm, withQuery } from '../console-list-actions';
 import { ConsoleResponder } from '../console-responder';
 import type { ConsoleSession } from '../session/console-session';
 import { ConsoleSessions } from '../session/console-session';
 import { ConsoleSessionGuard, CurrentSession, StaleForm } from '../session/console-session.guard';
 import { type MemberNotice, type MembersPageQuery, MembersPageUseCase } from './members-page.usecase';
 
-interface MemberActionForm {
-  _csrf?: unknown;
-  back?: unknown;
-}
-
 const MEMBER_ID = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
-/** Where a member action's form comes back to: the list as it was (search, filters, page). */
-function backTo(body: { back?: unknown }): string {
-  return typeof body.back === 'string' && /^\/console\/members(\?[^\s\\]*)?$/.test(body.back) ? body.back : '/console/members';
-}
-
-function withQuery(back: string, parameters: Record<string, string>): string {
-  return `${back}${back.includes('?') ? '&' : '?'}${new URLSearchParams(parameters).toString()}`;
-}
-
-/** Refusals that only mean the member changed meanwhile (another admin, another tab): the list shows it as it is now. */
-const CHANGED_MEANWHILE: readonly string[] = [ErrorCode.AlreadySuspended, ErrorCode.NotSuspended, ErrorCode.MemberDeleted, ErrorCode.Conflict];
+const MEMBERS: ConsoleList = {
+  path: '/console/members',
+  // The member changed meanwhile (another admin, another tab): the list shows it as it is now.
+  changedMeanwhile: [ErrorCode.AlreadySuspended, ErrorCode.NotSuspended, ErrorCode.MemberDeleted, ErrorCode.Conflict],
+};
 
 /** All members; a new activation email for a pending one; suspending, reactivating and deleting a business account; removing a personal member; a member's history. */
 @ApiExcludeController()
@@ -42,6 +32,7 @@ export class ConsoleMembersController {
     private readonly members: MembersRpcClient,
     private readonly sessions: ConsoleSessions,
     private readonly responder: ConsoleResponder,
+    private readonly listActions: ConsoleListActions,
   ) {}
 
   @Get()
@@ -55,11 +46,11 @@ export class ConsoleMembersController {
   async resend(
     @CurrentSession() session: ConsoleSession,
     @Param('memberId', MEMBER_ID) memberId: string,
-    @Body() body: { _csrf?: unknown; back?: unknown },
+    @Body() body: ListActionForm,
     @Res() response: Response,
   ): Promise<void> {
     if (!this.sessions.formIsGenuine(session, body._csrf)) throw new StaleForm();
-    const back = backTo(body);
+    const back = backTo(MEMBERS, body);
     try {
       await this.members.send(MembersRpc.ResendActivationEmail, { ...session.admin, memberId });
     } catch (error) {
@@ -67,28 +58,28 @@ export class ConsoleMembersController {
       if (errorCode(error) !== ErrorCode.AlreadyActive) throw error;
       return this.responder.redirect(response, back);
     }
-    this.responder.redirect(response, `${back}${back.includes('?') ? '&' : '?'}resent=${memberId}`);
+    this.responder.redirect(response, withQuery(back, { resent: memberId }));
   }
 
   @Post(':memberId/suspension')
-  suspend(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'suspended', async () => (await this.members.send(MembersRpc.SuspendMember, { ...session.admin, memberId })).accountName);
+  suspend(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<MemberNotice>(MEMBERS, session, body, response, 'suspended', async () => (await this.members.send(MembersRpc.SuspendMember, { ...session.admin, memberId })).accountName);
   }
 
   @Post(':memberId/reactivation')
-  reactivate(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'reactivated', async () => (await this.members.send(MembersRpc.ReactivateMember, { ...session.admin, memberId })).accountName);
+  reactivate(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<MemberNotice>(MEMBERS, session, body, response, 'reactivated', async () => (await this.members.send(MembersRpc.ReactivateMember, { ...session.admin, memberId })).accountName);
   }
 
   @Post(':memberId/deletion')
-  delete(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'deleted', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
+  delete(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<MemberNotice>(MEMBERS, session, body, response, 'deleted', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
   }
 
   /** A personal member leaves the organization with its account (the members service says which kind it is). */
   @Post(':memberId/removal')
-  remove(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: MemberActionForm, @Res() response: Response): Promise<void> {
-    return this.act(session, body, response, 'removed', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
+  remove(@CurrentSession() session: ConsoleSession, @Param('memberId', MEMBER_ID) memberId: string, @Body() body: ListActionForm, @Res() response: Response): Promise<void> {
+    return this.listActions.run<MemberNotice>(MEMBERS, session, body, response, 'removed', async () => (await this.members.send(MembersRpc.DeleteMember, { ...session.admin, memberId })).accountName);
   }
 
   @Get(':memberId/history')
@@ -101,19 +92,5 @@ export class ConsoleMembersController {
       fullName: [member.firstName, member.lastName].filter(Boolean).join(' '),
       history: member.history.map((entry) => ({ ...entry, label: `history.${entry.event}` })),
     });
-  }
-
-  /** Runs the action and comes back to the list with what happened; another organization's member is the console's 404. */
-  private async act(session: ConsoleSession, body: MemberActionForm, response: Response, done: MemberNotice, action: () => Promise<string>): Promise<void> {
-    if (!this.sessions.formIsGenuine(session, body._csrf)) throw new StaleForm();
-    const back = backTo(body);
-    try {
-      const accountName = await action();
-      this.responder.redirect(response, withQuery(back, { done, name: accountName }));
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === undefined || !CHANGED_MEANWHILE.includes(code)) throw error;
-      this.responder.redirect(response, withQuery(back, { done: 'changed' }));
-    }
   }
 }
