@@ -1,4 +1,4 @@
-// `npm run test:faults [-- --rows 2000] [--only name,…] [--no-build]`: the fault run. Against
+// `npm run test:faults [-- --rows 1000] [--only name,…] [--no-build]`: the fault run. Against
 // real services (the built apps, started as package.json's start:* scripts start them) on
 // backends of its own (scripts/fault-backends.mjs), it imports one batch per fault, injects the
 // fault while the batch is at the step it names, and checks what an operator is promised:
@@ -22,7 +22,7 @@ const FAULTS = ['rabbitmq-restart-commit', 'worker-kill-validation', 'worker-kil
 const { values } = parseArgs({
   allowNegative: true,
   options: {
-    rows: { type: 'string', default: '2000' },
+    rows: { type: 'string', default: '1000' },
     only: { type: 'string' },
     build: { type: 'boolean', default: true },
     port: { type: 'string', default: '3991' },
