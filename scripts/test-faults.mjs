@@ -252,7 +252,11 @@ class FaultRun {
       for (const repeatAt of times.slice(1)) {
         const documented = times[0] <= this.notificationsKilledAt && repeatAt > this.notificationsKilledAt && unrecordedAtKill(to);
         if (documented) inWindow += 1;
-        else outside += 1;
+        else {
+          outside += 1;
+          const since = (at) => (this.notificationsKilledAt === undefined ? `${at}` : `${at - this.notificationsKilledAt} ms after the kill`);
+          say(`${this.name}: ${to} mailed again at ${since(repeatAt)}, first at ${since(times[0])}${this.recordedAtKill ? `, recorded as sent at the kill: ${!unrecordedAtKill(to)}` : ''}`);
+        }
       }
     }
     const strangers = [...byRecipient.keys()].filter((to) => !emails.has(to)).length;
@@ -354,8 +358,9 @@ const faults = {
   async 'notifications-kill-mail'(run, context) {
     await commitBatch(run);
     await strikeWhileMailing(run, 0.2, async () => {
-      run.notificationsKilledAt = Date.now();
       await context.killNotifications();
+      // Taken once the process has exited: a mail the sink accepted up to its last moment is in the window.
+      run.notificationsKilledAt = Date.now();
       // What the killed service had recorded as sent: only a mail accepted but not recorded may go out again.
       run.recordedAtKill = new Set((await context.db.collection('sent_notifications').find({}, { projection: { _id: 1 } }).toArray()).map((outcome) => outcome._id));
       context.startNotifications();

@@ -143,9 +143,18 @@ describe('invitations over the API: the admin’s routes, the person’s routes,
       expect(received).toEqual([expect.objectContaining({ id: janeInvitation, organizationName: 'Contoso', accountName: jane.accountName, status: 'pending' })]);
     });
 
-    it('resend: 202 with the invitation', async () => {
+    it('the invited person gets the invitation mail, with the invitation’s link and no secret; resend: 202 and the mail again', async () => {
+      const invitationMails = () => stack.smtp.mailsTo(jane.email).filter((mail) => mail.text.includes(`/invitations/${janeInvitation}`));
+      const [first] = await stack.smtp.waitFor(() => invitationMails().length >= 1, 20_000).then(invitationMails);
+      expect(first.subject).toContain('Contoso');
+      expect(first.text).toContain(jane.accountName);
+      expect(first.html).toContain(`/invitations/${janeInvitation}"`);
+      expect(first.text).not.toMatch(/token=|[?&]t=/);
+
       const resent = (await as(contoso.token).post(`/api/v1/invitations/${janeInvitation}/resend`).expect(202)).body;
       expect(resent).toMatchObject({ id: janeInvitation, status: 'pending' });
+      await stack.smtp.waitFor(() => invitationMails().length >= 2, 20_000);
+      expect(invitationMails()).toHaveLength(2);
     });
 
     it('accept: a new token naming the organization, the old one ended; listed as a personal member; no longer pending', async () => {
