@@ -699,6 +699,8 @@ async function main() {
     const missing = SEEDED_COLLECTIONS.filter((name) => !(name in indexes));
     if (missing.length > 0) say(`warning: the members service made no ${missing.join(', ')}: the seed may no longer match its schemas`);
     const seeded = await seed(db, created.organizationId, created.adminId);
+    // The seed writes statuses as 0.6 did, marking no chunk: the start below then marks them all, as the upgrade to 0.7 does.
+    await db.collection('completed_migrations').deleteOne({ _id: 'chunks-marked-for-status-counts' });
 
     say('starting the members service and the gateway');
     start('members', 'dist/apps/members/src/main.js');
@@ -706,6 +708,8 @@ async function main() {
     await waitFor('the gateway and the members service', 180_000, async () => ((await fetch(`${BASE}/health`, { signal: AbortSignal.timeout(10_000) })).ok ? true : undefined));
     // Until its first start has checked every account's search keys, a search reads every member.
     await waitFor('the search keys check', 600_000, async () => ((await db.collection('completed_migrations').findOne({ _id: 'accounts-keep-search-keys' })) ? true : undefined));
+    // Until then a status filter counts every chunk it has no counts for; after, the first one counts every marked chunk (the warm-up call).
+    await waitFor('the chunks marked for status counts', 600_000, async () => ((await db.collection('completed_migrations').findOne({ _id: 'chunks-marked-for-status-counts' })) ? true : undefined));
     const loadBefore = loadavg().map(round);
     const login = await request('POST', '/api/v1/auth/login', {}, { email: ADMIN_EMAIL, password: PASSWORD });
     if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${JSON.stringify(login.body)}`);
@@ -726,6 +730,12 @@ async function main() {
     const pendingMembers = await time('GET members status=', () => request('GET', '/api/v1/members?page=1&status=pending_activation', auth));
     const pendingMembersPage2 = await time('GET members status= page=2', () => request('GET', '/api/v1/members?page=2&status=pending_activation', auth));
     const activeMembers = await time('GET members status=active', () => request('GET', '/api/v1/members?page=1&status=active', auth));
+    // Each call follows a suspension or reactivation (not timed) of a member, whose chunk the filter then counts again.
+    const pendingAfterChange = await time('GET members status= after a status change', async (index) => {
+      const change = await request((index + 1) % 2 === 0 ? 'POST' : 'DELETE', `/api/v1/members/${seeded.memberId}/suspension`, auth);
+      if (!change.ok) return change;
+      return request('GET', '/api/v1/members?page=1&status=pending_activation', auth);
+    });
     const searchActiveMembers = await time('GET members q= status=active', () => request('GET', `/api/v1/members?page=1&status=active&q=${SEARCH_TERM}`, auth));
     const searchShort = await time(`GET members q=${SHORT_SEARCH_TERM}`, () => request('GET', `/api/v1/members?page=1&q=${SHORT_SEARCH_TERM}`, auth));
     const getMember = await time('GET member', () => request('GET', `/api/v1/members/${seeded.memberId}`, auth));
@@ -785,6 +795,7 @@ async function main() {
             listPendingMembers: pendingMembers.result,
             listPendingMembersPage2: pendingMembersPage2.result,
             listActiveMembers: activeMembers.result,
+            listPendingMembersAfterStatusChange: pendingAfterChange.result,
             searchActiveMembers: searchActiveMembers.result,
             searchMembersShort: searchShort.result,
             getMember: getMember.result,

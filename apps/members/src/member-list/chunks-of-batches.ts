@@ -1,15 +1,7 @@
 import type { ChunkReportsRepository } from '../member-batches/persistence/chunk-reports.repository';
 import type { CommittedBatch } from '../member-batches/persistence/member-batches.repository';
 import type { CountedRun } from '../paging/page-slices';
-
-export interface BatchChunk {
-  batchId: string;
-  chunk: number;
-}
-
-export function chunkKey(batchId: string | null, chunk: number | null): string {
-  return `${batchId}:${chunk}`;
-}
+import { type BatchChunk, chunkKey } from '../accounts/batch-chunk';
 
 /** How many members each chunk of a batch created and still has, read once per batch and list call. */
 export class ChunksOfBatches {

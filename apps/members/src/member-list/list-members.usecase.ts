@@ -9,10 +9,11 @@ import { ChunkReportsRepository } from '../member-batches/persistence/chunk-repo
 import { type CommittedBatch, MemberBatchesRepository } from '../member-batches/persistence/member-batches.repository';
 import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
 import { type CountedRun, sliceRuns } from '../paging/page-slices';
-import { type BatchChunk, ChunksOfBatches, chunkKey } from './chunks-of-batches';
+import { type BatchChunk, chunkKey } from '../accounts/batch-chunk';
+import { ChunksOfBatches } from './chunks-of-batches';
 import { listOrder } from './list-order';
 import { SEARCH_KEYS_MIGRATION } from './search-keys.backfill';
-import { StatusSides } from './status-sides';
+import { StatusCountsOfChunks } from './status-counts-of-chunks';
 
 /** A part of the list a page reads together: members already read, or a batch's chunks. */
 type ListRun = { members: Account[] } | { batch: CommittedBatch };
@@ -23,8 +24,8 @@ type ListRun = { members: Account[] } | { batch: CommittedBatch };
  * created is already recorded, so a plain page reads only the one or two chunks it shows (on
  * FerretDB, sorting or counting the members would read them all), less the members deleted from
  * each chunk (their tombstones, one read of the organization's). A search reads only the accounts
- * holding its key; a status filter the fewer of its members and the others (StatusSides), then
- * the chunks a page shows.
+ * holding its key; a status filter, how many members of that status each chunk holds
+ * (StatusCountsOfChunks), then the chunks a page shows.
  */
 @Injectable()
 export class ListMembersUseCase {
@@ -34,7 +35,7 @@ export class ListMembersUseCase {
     private readonly reports: ChunkReportsRepository,
     private readonly deleted: DeletedAccountsRepository,
     private readonly migrations: CompletedMigrationsRepository,
-    private readonly statusSides: StatusSides,
+    private readonly statusCounts: StatusCountsOfChunks,
   ) {}
 
   async execute({ organizationId, query }: ListMembersCommand): Promise<Page<MemberAccountView>> {
@@ -71,21 +72,14 @@ export class ListMembersUseCase {
     if (joined.length > 0) runs.push({ run: { members: joined }, size: joined.length });
 
     const chunksOf = new ChunksOfBatches(this.reports, deletedByChunk);
-    const created = await Promise.all(committed.map(async (batch) => ({ run: { batch }, size: await chunksOf.created(batch) })));
-    const side = status && type !== 'personal' ? await this.statusSides.read(organizationId, status, created.reduce((sum, batch) => sum + batch.size, 0)) : null;
     let chunkSize = (run: CountedRun<BatchChunk>): number => run.size;
-    if (side && 'matching' in side) {
-      // The filter's members were the fewer: all read, in list order.
-      const members = side.matching.sort(order);
-      runs.push({ run: { members }, size: members.length });
-    } else if (side) {
-      // The others were the fewer: each chunk holds the members it still has, less those others.
-      const others = new Map<string, number>();
-      for (const { batchId, chunk } of side.others) others.set(chunkKey(batchId, chunk), (others.get(chunkKey(batchId, chunk)) ?? 0) + 1);
-      chunkSize = (run) => Math.max(0, run.size - (others.get(chunkKey(run.run.batchId, run.run.chunk)) ?? 0));
+    if (status && type !== 'personal') {
+      const chunks = (await Promise.all(committed.map((batch) => chunksOf.chunks(batch)))).flat();
+      const withStatus = await this.statusCounts.count(organizationId, chunks, status);
+      chunkSize = (run) => withStatus.get(chunkKey(run.run.batchId, run.run.chunk)) ?? 0;
       runs.push(...(await Promise.all(committed.map(async (batch) => ({ run: { batch }, size: (await chunksOf.chunks(batch)).reduce((sum, chunk) => sum + chunkSize(chunk), 0) })))));
     } else {
-      runs.push(...created);
+      runs.push(...(await Promise.all(committed.map(async (batch) => ({ run: { batch }, size: await chunksOf.created(batch) })))));
     }
 
     const total = runs.reduce((sum, run) => sum + run.size, 0);

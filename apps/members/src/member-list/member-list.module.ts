@@ -6,12 +6,13 @@ import { AccountChunksBackfill } from './account-chunks.backfill';
 import { ListMembersUseCase } from './list-members.usecase';
 import { MemberListController } from './member-list.controller';
 import { SearchKeysBackfill } from './search-keys.backfill';
-import { StatusSides } from './status-sides';
+import { StatusCountsMigration } from './status-counts.migration';
+import { StatusCountsOfChunks } from './status-counts-of-chunks';
 
 /** The organization's members as the admin pages through them. */
 @Module({
   imports: [AccountsModule, BatchPersistenceModule, MigrationsModule],
   controllers: [MemberListController],
-  providers: [ListMembersUseCase, AccountChunksBackfill, SearchKeysBackfill, StatusSides],
+  providers: [ListMembersUseCase, AccountChunksBackfill, SearchKeysBackfill, StatusCountsMigration, StatusCountsOfChunks],
 })
 export class MemberListModule {}

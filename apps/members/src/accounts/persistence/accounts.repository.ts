@@ -8,6 +8,7 @@ import type { Account, AccountActivation } from '../account';
 import type { AccountStatusChange } from '../account-history';
 import { memberSearchKeys, nameSearchKeys } from '../member-search';
 import { AccountDocument } from './account.schema';
+import { ChunkStatusCountsRepository } from './chunk-status-counts.repository';
 
 /** An account as stored: with the keys a search finds it by (see member-search.ts). */
 type StoredAccount = Account & { searchKeys?: string[] };
@@ -15,9 +16,6 @@ type StoredAccount = Account & { searchKeys?: string[] };
 function stored(account: Account): StoredAccount {
   return { ...account, searchKeys: memberSearchKeys(account) };
 }
-
-/** Where an account sits in the members list. */
-export type ListPlace = Pick<Account, 'batchId' | 'chunk'>;
 
 /** Business accounts before personal accounts existed have no type. */
 function ofType(type: AccountType): Filter<StoredAccount>['type'] {
@@ -31,7 +29,10 @@ const SEARCH_KEY_UPDATES_PER_COMMAND = 20;
 
 @Injectable()
 export class AccountsRepository {
-  constructor(@InjectModel(AccountDocument.name) private readonly accounts: Model<AccountDocument>) {}
+  constructor(
+    @InjectModel(AccountDocument.name) private readonly accounts: Model<AccountDocument>,
+    private readonly statusCounts: ChunkStatusCountsRepository,
+  ) {}
 
   /** The driver collection, for bulk paths that validate their documents themselves. */
   private get collection(): Collection<StoredAccount> {
@@ -79,10 +80,11 @@ export class AccountsRepository {
   async activate(id: string, activation: AccountActivation): Promise<void> {
     // A suspended account stays so: its activation is finished by the next attempt once it is reactivated.
     // The new names' search keys join the others; those of earlier names may stay (a search checks the member itself).
-    await this.collection.updateOne(
+    const changed = await this.collection.findOneAndUpdate(
       { _id: id, activatedAt: null, status: 'pending_activation' },
       { $set: { ...activation, status: 'active', mustChangePassword: false }, $addToSet: { searchKeys: { $each: nameSearchKeys(activation.firstName, activation.lastName) } } },
     );
+    await this.statusChanged(changed);
   }
 
   /** An active member's new password, if the current one is still `currentHash`; their earlier sessions end with the version. */
@@ -97,8 +99,9 @@ export class AccountsRepository {
    * False when it changed meanwhile.
    */
   async changeStatus(id: string, from: AccountStatus, to: AccountStatus, statusChanges: AccountStatusChange[], sessionVersion: number): Promise<boolean> {
-    const result = await this.collection.updateOne({ _id: id, status: from }, { $set: { status: to, statusChanges, sessionVersion } });
-    return result.matchedCount === 1;
+    const changed = await this.collection.findOneAndUpdate({ _id: id, status: from }, { $set: { status: to, statusChanges, sessionVersion } });
+    await this.statusChanged(changed);
+    return changed !== null;
   }
 
   /**
@@ -119,7 +122,20 @@ export class AccountsRepository {
 
   /** The account document goes, with the member's address, names and password; true if this call removed it. */
   async remove(id: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
+    const removed = await this.collection.findOneAndDelete({ _id: id });
+    await this.statusChanged(removed);
+    return removed !== null;
+  }
+
+  /**
+   * Every change of a business member's status (or its removal) marks the chunk that created it,
+   * after the account's write: see StatusCountsOfChunks. (The account comes back whole: FerretDB
+   * refuses a projection in findAndModify.)
+   */
+  private async statusChanged(account: Pick<Account, 'organizationId' | 'batchId' | 'chunk'> | null): Promise<void> {
+    if (account?.organizationId && account.batchId && typeof account.chunk === 'number') {
+      await this.statusCounts.markToRecount({ organizationId: account.organizationId, batchId: account.batchId, chunk: account.chunk });
+    }
   }
 
   /** Accounts that show `active` without `activatedAt` (an admin-set password, before 0.4) go back to pending; answers how many. */
@@ -185,21 +201,9 @@ export class AccountsRepository {
     return this.collection.find(filter, { projection: { searchKeys: 0 } }).toArray();
   }
 
-  /**
-   * The organization's business members of one status, if there are at most `most` (null: no
-   * limit); null when there are more (on FerretDB the read stops there: each account read costs).
-   */
-  async businessWithStatus(organizationId: string, status: AccountStatus, most: number | null): Promise<Account[] | null> {
-    const cursor = this.collection.find({ organizationId, type: ofType('business'), status }, { projection: { searchKeys: 0 } });
-    const found = await (most === null ? cursor : cursor.limit(most + 1)).toArray();
-    return most !== null && found.length > most ? null : found;
-  }
-
-  /** Where the organization's business members of the other statuses sit, if there are at most `most` (null: no limit); null when there are more. */
-  async placesOtherThan(organizationId: string, status: AccountStatus, most: number | null): Promise<ListPlace[] | null> {
-    const cursor = this.collection.find({ organizationId, type: ofType('business'), status: { $ne: status } }, { projection: { _id: 0, batchId: 1, chunk: 1 } });
-    const found = await (most === null ? cursor : cursor.limit(most + 1)).toArray();
-    return most !== null && found.length > most ? null : found;
+  /** The statuses of the members one chunk of a batch created and still has. */
+  async statusesInChunk(batchId: string, chunk: number): Promise<AccountStatus[]> {
+    return (await this.collection.find({ batchId, chunk }, { projection: { _id: 0, status: 1 } }).toArray()).map((account) => account.status);
   }
 
   /** The members of one status that one chunk of a batch created, in a stable order. */

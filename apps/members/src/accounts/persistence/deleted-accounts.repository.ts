@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import type { Model } from 'mongoose';
 import { driverCollection, findEach, insertedOnce } from '@app/persistence';
+import { chunkKey } from '../batch-chunk';
 import type { DeletedAccount } from '../deleted-account';
 import { DeletedAccountDocument } from './deleted-account.schema';
 
@@ -34,7 +35,7 @@ export class DeletedAccountsRepository {
     const counts = new Map<string, number>();
     for (const { batchId, chunk } of await this.collection.find({ organizationId }, { projection: { _id: 0, batchId: 1, chunk: 1 } }).toArray()) {
       if (batchId === null || chunk === null) continue;
-      const key = `${batchId}:${chunk}`;
+      const key = chunkKey(batchId, chunk);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;
