@@ -109,8 +109,11 @@ describe('members choose their own password, pending accounts stay quiet, and a 
       const legacyId = '6f1c0c52-5d0e-4f7e-9a51-0d1e6b1f2a33';
       await accounts.insertOne({ ...template, _id: legacyId, email: 'legacy@contoso.example', emailNormalized: 'legacy@contoso.example', accountName: 'legacy_member', status: 'active', activatedAt: null, mustChangePassword: true });
       await stack.db().collection<{ _id: string }>('completed_migrations').deleteOne({ _id: 'admin-set-passwords-pending' });
+      await stack.db().collection('chunks_to_recount').deleteMany({});
 
       await stack.members!.app.get(AdminSetPasswordsPendingMigration).run();
+      // The status filter counts the legacy member's chunk again.
+      expect(await stack.db().collection<{ _id: string }>('chunks_to_recount').countDocuments({ _id: `${template.batchId}:${template.chunk}` })).toBe(1);
 
       expect(await storedAccount(legacyId)).toMatchObject({ status: 'pending_activation', activatedAt: null });
       expect(await storedAccount(added.of('active@contoso.example').memberId)).toMatchObject({ status: 'active', activatedAt: expect.any(Date) });

@@ -5,6 +5,7 @@ import type { Model } from 'mongoose';
 import type { AccountStatus, AccountType } from '@app/contracts';
 import { driverCollection, findEach, insertManyRefused, isDuplicateKeyError } from '@app/persistence';
 import type { Account, AccountActivation } from '../account';
+import { chunkKey } from '../batch-chunk';
 import type { AccountStatusChange } from '../account-history';
 import { memberSearchKeys, nameSearchKeys } from '../member-search';
 import { AccountDocument } from './account.schema';
@@ -140,7 +141,11 @@ export class AccountsRepository {
 
   /** Accounts that show `active` without `activatedAt` (an admin-set password, before 0.4) go back to pending; answers how many. */
   async markUnactivatedPending(): Promise<number> {
-    const result = await this.collection.updateMany({ status: 'active', activatedAt: null }, { $set: { status: 'pending_activation' } });
+    const filter: Filter<StoredAccount> = { status: 'active', activatedAt: null };
+    const changing = await this.collection.find(filter, { projection: { _id: 0, organizationId: 1, batchId: 1, chunk: 1 } }).toArray();
+    const result = await this.collection.updateMany(filter, { $set: { status: 'pending_activation' } });
+    const chunks = new Map(changing.map((account) => [chunkKey(account.batchId, account.chunk), account]));
+    for (const account of chunks.values()) await this.statusChanged(account);
     return result.modifiedCount;
   }
 
