@@ -49,6 +49,9 @@ const PORT = Number(values.port);
 const MONGO_PORT = Number(values['mongo-port']);
 const SMALL_BATCH = values['small-batch'];
 const STALL_MS = Number(values['stall-seconds']) * 1000;
+// Opt-in: each worker runs with --inspect on a free loopback port, and its CPU profile from the
+// upload to the end of validation is written there as <worker>-validation-<run>.cpuprofile.
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 if (!(ROWS > 0) || !(BASELINE_ROWS > 0) || !(WORKERS > 0) || !(PORT > 0) || !(STALL_MS > 0)) {
   console.error('usage: npm run bench:import -- --rows N [--baseline-rows B] [--workers W] [--port P] [--mongo-port M] [--no-small-batch] [--no-build] [--stall-seconds S]');
   process.exit(2);
@@ -483,6 +486,49 @@ async function checkPortFree() {
   await new Promise((resolve) => server.close(resolve));
 }
 
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts V8's sampling profiler in the process inspected on `port` (DevTools protocol); `stop()` answers the profile. */
+async function startProfiler(port) {
+  const [target] = await fetchJson(`http://127.0.0.1:${port}/json/list`).then(({ body }) => body);
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = () => reject(new Error(`no inspector on port ${port}`));
+  });
+  const pending = new Map();
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  };
+  let lastId = 0;
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      lastId += 1;
+      pending.set(lastId, { resolve, reject });
+      socket.send(JSON.stringify({ id: lastId, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await send('Profiler.stop');
+      socket.close();
+      return profile;
+    },
+  };
+}
+
 /** Which code was measured: the work tree may hold changes, and --no-build measures an older dist/. */
 function codeMeasured() {
   const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
@@ -559,7 +605,12 @@ async function main() {
 
   meter.track('members-api', startNode('members-api', 'start:members', env).pid);
   const workerNames = Array.from({ length: WORKERS }, (_, index) => `worker-${index + 1}`);
-  for (const name of workerNames) meter.track(name, startNode(name, 'start:worker', env).pid);
+  const inspectorPorts = new Map();
+  for (const name of workerNames) {
+    if (CPU_PROFILE_DIR) inspectorPorts.set(name, await freePort());
+    const flags = CPU_PROFILE_DIR ? [`--inspect=127.0.0.1:${inspectorPorts.get(name)}`] : [];
+    meter.track(name, processes.startNode(name, 'start:worker', env, flags).pid);
+  }
   meter.track('notifications', startNode('notifications', 'start:notifications', env).pid);
   meter.track('gateway', startNode('gateway', 'start:gateway', env).pid);
   const processNames = ['gateway', 'members-api', ...workerNames, 'notifications', 'sink', 'ferretdb', 'rabbitmq'];
@@ -631,6 +682,7 @@ async function main() {
       }
     }, timeoutMs, `the batch to be ${wanted}`);
 
+  const profilers = await Promise.all([...inspectorPorts].map(async ([name, port]) => ({ name, profiler: await startProfiler(port) })));
   meter.mark('jobStart');
   const form = new FormData();
   form.append('file', new Blob([readFileSync(file)], { type: 'text/csv' }), 'bench.csv');
@@ -643,6 +695,14 @@ async function main() {
   state.phase = 'validation';
   const ready = await untilStatus('ready', HOUR_MS);
   const validationMs = Date.now() - uploadStarted - uploadMs;
+  meter.mark('validationEnd');
+  const cpuProfiles = [];
+  for (const { name, profiler } of profilers) {
+    mkdirSync(CPU_PROFILE_DIR, { recursive: true });
+    const path = join(CPU_PROFILE_DIR, `${name}-validation-${RUN}.cpuprofile`);
+    writeFileSync(path, JSON.stringify(await profiler.stop()));
+    cpuProfiles.push(path);
+  }
   state.expectedMails = ready.counts.valid;
 
   state.phase = 'commit';
@@ -702,7 +762,8 @@ async function main() {
   const mailSpanMs = lastMailAt - firstMailAt;
   const mailsPerSecond = perSecond(times.length - 1, mailSpanMs);
   const commitRowsPerSecond = perSecond(created, commitMs);
-  const cpu = (entry) => (entry.marks.jobEnd !== undefined && entry.marks.jobStart !== undefined ? round(entry.marks.jobEnd - entry.marks.jobStart) : null);
+  const cpuBetween = (from, to) => (entry) => (entry.marks[to] !== undefined && entry.marks[from] !== undefined ? round(entry.marks[to] - entry.marks[from]) : null);
+  const cpu = cpuBetween('jobStart', 'jobEnd');
 
   const result = {
     rows: ROWS,
@@ -746,6 +807,8 @@ async function main() {
     databaseOnDisk: await databaseSizeMb(),
     backendRssBeforeRunMb: meter.report(['ferretdb', 'rabbitmq'], (entry) => Math.round(entry.atStartMb)),
     cpuSecondsUploadToLastMail: meter.report(processNames, cpu),
+    cpuSecondsUploadAndValidation: meter.report(processNames, cpuBetween('jobStart', 'validationEnd')),
+    ...(CPU_PROFILE_DIR ? { cpuProfiles } : {}),
     baselines: { insertMany, nodemailer },
     ratios: {
       commitVsInsertMany: round(commitRowsPerSecond / insertMany.docsPerSecond),

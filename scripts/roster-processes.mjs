@@ -56,11 +56,11 @@ export class ServiceProcesses {
     this.logDir = logDir;
   }
 
-  /** A service as `npm run <script>` starts it (the members API alone for start:members). */
-  startNode(name, script, env) {
+  /** A service as `npm run <script>` starts it (the members API alone for start:members); `extraNodeFlags` for measuring it (`--inspect`). */
+  startNode(name, script, env, extraNodeFlags = []) {
     const command = serviceCommand(script);
     const log = openSync(join(this.logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [...command.nodeFlags, command.entry], {
+    const child = spawn(process.execPath, [...command.nodeFlags, ...extraNodeFlags, command.entry], {
       cwd: root,
       env: { ...process.env, ...env, ...command.env, ...(script === 'start:members' ? { MEMBERS_ROLE: 'api' } : {}) },
       stdio: ['ignore', log, log],
