@@ -1,4 +1,4 @@
-import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_MIN_LENGTH, validateAccountName } from './account-name';
+import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_MIN_LENGTH, validateAccountName, WELL_FORMED_ACCOUNT_NAME } from './account-name';
 import { isReservedAccountName } from './reserved-account-names';
 import { transliterate } from './transliterate';
 
@@ -18,11 +18,13 @@ const FALLBACK_BASE = 'member';
  * valid and none repeats. Deterministic, so the same member always gets the same suggestions.
  */
 export function* accountNameCandidates(source: AccountNameSource): Generator<string> {
-  const bases = [
-    ...baseFrom(source.userName),
-    ...personNameBases(words(source.firstName), words(source.lastName)),
-    ...emailBases(source.email),
+  // Each kind of base is worked out when the ones before it are used up: most callers stop early.
+  const kindsOfBases = [
+    () => baseFrom(source.userName),
+    () => personNameBases(words(source.firstName), words(source.lastName)),
+    () => emailBases(source.email),
   ];
+  const bases: string[] = [];
   const offered = new Set<string>();
   const fresh = (name: string): boolean => {
     if (offered.has(name) || validateAccountName(name) !== null) return false;
@@ -30,9 +32,12 @@ export function* accountNameCandidates(source: AccountNameSource): Generator<str
     return true;
   };
 
-  for (const base of bases) {
-    const name = base.length < ACCOUNT_NAME_MIN_LENGTH ? numbered(base, 1) : base;
-    if (fresh(name)) yield name;
+  for (const basesOfKind of kindsOfBases) {
+    for (const base of basesOfKind()) {
+      bases.push(base);
+      const name = base.length < ACCOUNT_NAME_MIN_LENGTH ? numbered(base, 1) : base;
+      if (fresh(name)) yield name;
+    }
   }
   const numberedBase = bases.find((base) => validateAccountName(numbered(base, 1)) === null) ?? FALLBACK_BASE;
   for (let n = 1; ; n++) {
@@ -84,6 +89,8 @@ function words(name: string | undefined): string[] {
 /** The closest thing to a valid account name that `text` gives, except for length padding; none if empty. */
 function baseFrom(text: string | undefined): string[] {
   if (text === undefined) return [];
+  // Most bases are built from words already respelled and joined by one mark: nothing to change.
+  if (text.length <= ACCOUNT_NAME_MAX_LENGTH && WELL_FORMED_ACCOUNT_NAME.test(text)) return [text];
   const base = transliterate(text)
     .replace(/['`]/g, '')
     .replace(/[^a-z0-9._-]+/g, '.')

@@ -1,7 +1,7 @@
 import { validateAccountName } from './account-name';
 
 describe('validateAccountName', () => {
-  it.each(['jean.dupont', 'jean_dupont', 'jean-dupont', 'jdupont2', 'abcdef', 'a'.repeat(32), 'rootsmith', 'admin.acme', 'j.d-2_x9'])(
+  it.each(['jean.dupont', 'jean_dupont', 'jean-dupont', 'jdupont2', 'abcdef', 'a'.repeat(32), 'rootsmith', 'admin.acme', 'j.d-2_x9', 'a1.b2-c3_d4', 'x123456789'])(
     'accepts %s',
     (name) => {
       expect(validateAccountName(name)).toBeNull();
@@ -36,4 +36,17 @@ describe('validateAccountName', () => {
       expect(validateAccountName(name)?.message).toBe(`"${name}" is reserved and cannot be used as an account name.`);
     },
   );
+
+  it('accepts exactly the names that break no rule, for every short name of a small alphabet', () => {
+    const alphabet = ['a', 'z', '0', '.', '_', '-', 'A', ' ', 'é'];
+    const names = [''];
+    for (let length = 1; length <= 6; length += 1) {
+      for (const name of names.filter((candidate) => candidate.length === length - 1)) names.push(...alphabet.map((char) => name + char));
+    }
+    const breaksNoRule = (name: string) =>
+      name.length >= 6 && /^[a-z][a-z0-9._-]*$/.test(name) && !/[._-]{2}/.test(name) && !/[._-]$/.test(name);
+
+    const disagreements = names.filter((name) => (validateAccountName(name) === null) !== breaksNoRule(name));
+    expect(disagreements).toEqual([]);
+  });
 });

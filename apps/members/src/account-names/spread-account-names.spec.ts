@@ -1,5 +1,5 @@
 import { validateAccountName } from './account-name';
-import { spreadAccountNames } from './spread-account-names';
+import { spreadAccountNameSequence, spreadAccountNames } from './spread-account-names';
 
 describe('spreadAccountNames', () => {
   it('gives valid, distinct variants of the base, the same for the same seed', () => {
@@ -22,5 +22,18 @@ describe('spreadAccountNames', () => {
       expect(name.length).toBeLessThanOrEqual(32);
       expect(validateAccountName(name)).toBeNull();
     }
+  });
+
+  it('draws the same numbers whatever the count: a sequence read as far as needed gives the same names', () => {
+    for (const [base, seed] of [['jean.dupont', 'row-1'], ['abcdefghijklmnopqrstuvwxyz.abcde', 'seed'], ['li.wu1', 'row-7']]) {
+      const sequence = [...spreadAccountNameSequence(base, seed, 400)];
+      for (const count of [1, 3, 8, 32]) expect(spreadAccountNames(base, seed, count)).toEqual(sequence.slice(0, count));
+    }
+  });
+
+  it('draws no more numbers than asked: a base that gives no valid name gives none', () => {
+    expect([...spreadAccountNameSequence('admin', 'row-1', 50)]).toEqual([]);
+    expect(spreadAccountNames('admin', 'row-1', 3)).toEqual([]);
+    expect(spreadAccountNames('jean.dupont', 'row-1', 0)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ACCOUNT_NAME_MAX_LENGTH, validateAccountName } from './account-name';
 
 /**
@@ -8,12 +8,27 @@ import { ACCOUNT_NAME_MAX_LENGTH, validateAccountName } from './account-name';
  */
 export function spreadAccountNames(base: string, seed: string, count: number): string[] {
   const names: string[] = [];
-  for (let attempt = 0; names.length < count && attempt < count * 4; attempt += 1) {
-    const number = 100 + (parseInt(createHash('sha256').update(`${seed}:${attempt}`).digest('hex').slice(0, 8), 16) % 9_900);
+  if (count <= 0) return names;
+  for (const name of spreadAccountNameSequence(base, seed, count * 4)) {
+    if (names.push(name) === count) break;
+  }
+  return names;
+}
+
+/**
+ * The same variants one at a time, from the first `attempts` numbers drawn: `spreadAccountNames`
+ * gives the first `count` of those drawn from `count * 4`. A row usually needs one or two of them,
+ * and each costs a hash.
+ */
+export function* spreadAccountNameSequence(base: string, seed: string, attempts: number): Generator<string> {
+  const given = new Set<string>();
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const number = 100 + (parseInt(hash('sha256', `${seed}:${attempt}`, 'hex').slice(0, 8), 16) % 9_900);
     const digits = String(number);
     const stem = base.slice(0, ACCOUNT_NAME_MAX_LENGTH - digits.length).replace(/[._-]+$/, '');
     const name = `${stem}${digits}`;
-    if (validateAccountName(name) === null && !names.includes(name)) names.push(name);
+    if (validateAccountName(name) !== null || given.has(name)) continue;
+    given.add(name);
+    yield name;
   }
-  return names;
 }

@@ -19,6 +19,8 @@ describe('transliterate', () => {
     ['Ｍａｘ', 'max'],
     ["O'Brien", "o'brien"],
     ['Nguyễn Văn An', 'nguyen van an'],
+    ['JEAN-Pierre Dupont 2', 'jean-pierre dupont 2'],
+    ['jean_dupont', 'jean_dupont'],
   ])('%s → %s', (name, expected) => {
     expect(transliterate(name)).toBe(expected);
   });

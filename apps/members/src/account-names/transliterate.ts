@@ -17,12 +17,17 @@ const LETTERS_WITHOUT_DECOMPOSITION: Readonly<Record<string, string>> = {
   ĸ: 'k',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * A person's name as lowercase ASCII: marks are dropped (é → e, ü → u), Latin letters without a
  * decomposition are spelled out (ß → ss, æ → ae), and anything else (Cyrillic, CJK, Arabic, emoji …)
  * disappears. ASCII characters that are not letters are kept for the caller to deal with.
  */
 export function transliterate(text: string): string {
+  // Most names of a directory are ASCII already, which NFKD leaves as they are: an import spells
+  // out a dozen names a row, so the common case skips the normalisation.
+  if (ASCII.test(text)) return text.toLowerCase();
   // NFKD rather than NFD so that compatibility forms (ligatures like ﬁ, full-width letters) come apart too.
   return text
     .toLowerCase()

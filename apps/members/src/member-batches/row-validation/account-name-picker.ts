@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { accountNameCandidates, type AccountNameSource } from '../../account-names/account-name-candidates';
-import { spreadAccountNames } from '../../account-names/spread-account-names';
-import { firstAccountNames } from '../../account-names/suggest-account-names';
+import type { AccountNameSource } from '../../account-names/account-name-candidates';
 import type { NameClaims } from './name-claims';
+import { RowCandidates } from './row-candidates';
 import { TakenAccountNames } from './taken-account-names';
 
 export const SUGGESTION_COUNT = 3;
@@ -38,7 +37,7 @@ export class AccountNamePicker {
         if (name !== null) {
           proposedNow.add(name);
           proposals.push({ index, name });
-        } else if (tried[index] >= candidates[index].length && looks[index] < MAX_LOOK) {
+        } else if (!candidates[index].has(tried[index]) && looks[index] < MAX_LOOK) {
           // Rare: every early candidate was taken; look further down the endless candidate list.
           looks[index] *= 4;
           candidates[index] = this.candidatesFor(requests[index], looks[index]);
@@ -49,14 +48,15 @@ export class AccountNamePicker {
         this.taken.add(name);
         if (!refused.has(name)) own[index] = name;
       }
-      waiting = waiting.filter((index) => own[index] === null && (tried[index] < candidates[index].length || looks[index] < MAX_LOOK));
+      waiting = waiting.filter((index) => own[index] === null && (candidates[index].has(tried[index]) || looks[index] < MAX_LOOK));
     }
 
     const given = new Set(own.filter((name): name is string => name !== null));
     return requests.map((_, index) => {
       const names = own[index] ? [own[index]] : [];
-      for (const name of candidates[index]) {
-        if (names.length >= SUGGESTION_COUNT) break;
+      const list = candidates[index];
+      for (let next = 0; names.length < SUGGESTION_COUNT && list.has(next); next += 1) {
+        const name = list.at(next);
         if (given.has(name) || this.taken.has(name)) continue;
         given.add(name);
         names.push(name);
@@ -70,14 +70,13 @@ export class AccountNamePicker {
    * with the same name each propose a different one, in one claim); null when none is left.
    * Candidates passed over for another row stay untried, for a later round.
    */
-  private nextFree(candidates: string[][], tried: number[], index: number, proposedNow: Set<string>): string | null {
+  private nextFree(candidates: RowCandidates[], tried: number[], index: number, proposedNow: Set<string>): string | null {
     const list = candidates[index];
-    for (let next = tried[index]; next < list.length; next += 1) {
-      const name = list[next];
+    for (let next = tried[index]; list.has(next); next += 1) {
+      const name = list.at(next);
       if (proposedNow.has(name)) continue;
       // Move it ahead of the candidates passed over, and count it tried.
-      list.splice(next, 1);
-      list.splice(tried[index], 0, name);
+      list.move(next, tried[index]);
       tried[index] += 1;
       if (!this.taken.has(name)) return name;
     }
@@ -85,8 +84,7 @@ export class AccountNamePicker {
   }
 
   /** The preferred forms of the person's name, then numbered variants of the best one that differ per row. */
-  private candidatesFor(request: NameRequest, look: number): string[] {
-    const preferred = firstAccountNames(accountNameCandidates(request.source), look);
-    return [...preferred, ...spreadAccountNames(preferred[0], request.rowId, look)];
+  private candidatesFor(request: NameRequest, look: number): RowCandidates {
+    return new RowCandidates(request.source, request.rowId, look);
   }
 }

@@ -11,12 +11,17 @@ const GENERATION = 100_000;
 const BITS = GENERATION * 16;
 const HASHES = 11;
 
+/** Where a name's bits are: two hashes for double hashing (an odd step visits distinct bits). */
+interface NameHashes {
+  first: number;
+  step: number;
+}
+
 /** A Bloom filter of names: fixed size, no false "free", rare false "taken". */
 class NameFilter {
   private readonly words = new Uint32Array(BITS / 32);
 
-  has(name: string): boolean {
-    const [first, step] = hashesOf(name);
+  has({ first, step }: NameHashes): boolean {
     for (let hash = 0; hash < HASHES; hash += 1) {
       const bit = (first + hash * step) % BITS;
       if ((this.words[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
@@ -24,8 +29,7 @@ class NameFilter {
     return true;
   }
 
-  add(name: string): void {
-    const [first, step] = hashesOf(name);
+  add({ first, step }: NameHashes): void {
     for (let hash = 0; hash < HASHES; hash += 1) {
       const bit = (first + hash * step) % BITS;
       this.words[bit >>> 5] |= 1 << (bit & 31);
@@ -37,8 +41,8 @@ class NameFilter {
   }
 }
 
-/** Two 32-bit FNV-1a hashes with different offsets, for double hashing (an odd step visits distinct bits). */
-function hashesOf(name: string): [number, number] {
+/** Two 32-bit FNV-1a hashes with different offsets, worked out once for both generations. */
+function hashesOf(name: string): NameHashes {
   let first = 0x811c9dc5;
   let second = 0x050c5d1f;
   for (let index = 0; index < name.length; index += 1) {
@@ -46,7 +50,7 @@ function hashesOf(name: string): [number, number] {
     first = Math.imul(first ^ code, 0x01000193);
     second = Math.imul(second ^ code, 0x01000193);
   }
-  return [first >>> 0, ((second ^ (second >>> 15)) | 1) >>> 0];
+  return { first: first >>> 0, step: ((second ^ (second >>> 15)) | 1) >>> 0 };
 }
 
 /**
@@ -64,20 +68,26 @@ export class TakenAccountNames {
   private addedToCurrent = 0;
 
   has(name: string): boolean {
-    if (this.current.has(name)) return true;
-    if (!this.previous.has(name)) return false;
-    this.add(name);
+    const hashes = hashesOf(name);
+    if (this.current.has(hashes)) return true;
+    if (!this.previous.has(hashes)) return false;
+    this.addHashes(hashes);
     return true;
   }
 
   add(name: string): void {
-    if (this.current.has(name)) return;
+    const hashes = hashesOf(name);
+    if (!this.current.has(hashes)) this.addHashes(hashes);
+  }
+
+  /** Adds a name the current generation does not know. */
+  private addHashes(hashes: NameHashes): void {
     if (this.addedToCurrent === GENERATION) {
       [this.previous, this.current] = [this.current, this.previous];
       this.current.clear();
       this.addedToCurrent = 0;
     }
-    this.current.add(name);
+    this.current.add(hashes);
     this.addedToCurrent += 1;
   }
 }
