@@ -32,8 +32,13 @@ export class NameHolds {
 
   /** `mayHoldAlready`: the work may be a redo, so a row may find a name it claimed before. */
   forBatch(batchId: string, mayHoldAlready: boolean): NameClaims {
+    const holdEach = (claims: NameClaim[]) => this.reservations.holdNames(claims.map((claim) => ({ ...claim, batchId })), mayHoldAlready);
     const hold = async (claims: NameClaim[]) => {
-      const refused = await this.reservations.holdNames(claims.map((claim) => ({ ...claim, batchId })), mayHoldAlready);
+      // FerretDB redoes a batch of inserts that has one collision one insert at a time: names this
+      // process held before (a name many lines of a file ask for) likely collide, so they go apart.
+      const heldBefore = claims.filter((claim) => this.heldFor.keeps(claim.name));
+      const others = heldBefore.length === 0 ? claims : claims.filter((claim) => !this.heldFor.keeps(claim.name));
+      const refused = new Set([...(await holdEach(others)), ...(await holdEach(heldBefore))]);
       for (const claim of claims) if (!refused.has(claim.name)) this.heldFor.set(claim.name, batchId);
       return refused;
     };

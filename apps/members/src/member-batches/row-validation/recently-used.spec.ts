@@ -29,4 +29,14 @@ describe('RecentlyUsed', () => {
     expect(names.size).toBe(3);
     expect([names.get('name4'), names.get('other'), names.has('name2'), names.has('name1')]).toEqual([-1, 0, false, false]);
   });
+
+  it('tells whether it keeps a key without counting that as a use', () => {
+    const names = new RecentlyUsed<string, number>(2);
+    names.set('a', 1);
+    names.set('b', 2);
+    expect([names.keeps('a'), names.keeps('z')]).toEqual([true, false]);
+    names.set('c', 3);
+
+    expect([names.keeps('a'), names.keeps('b'), names.keeps('c')]).toEqual([false, true, true]);
+  });
 });

@@ -22,6 +22,11 @@ export class RecentlyUsed<K, V extends NonNullable<unknown>> {
     return this.get(key) !== undefined;
   }
 
+  /** Whether the key is kept, which does not count as a use. */
+  keeps(key: K): boolean {
+    return this.entries.has(key);
+  }
+
   set(key: K, value: V): void {
     this.touch(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
