@@ -319,9 +319,9 @@ describe('importing members from a directory CSV', () => {
     expect(new Set(listed.ids).size).toBe(listed.total);
     expect(listed.emails.filter((email) => email.endsWith('@paging.example'))).toHaveLength(1_200);
 
-    // As 0.2 left them: accounts without their chunk, and no record of the migration.
-    await stack.db().collection('accounts').updateMany({}, { $unset: { chunk: '' } });
-    await stack.db().collection('completed_migrations').deleteMany({});
+    // As 0.2 left them: this batch's accounts without their chunk, and no record of the migration that gives it.
+    await stack.db().collection('accounts').updateMany({ batchId: batch.id }, { $unset: { chunk: '' } });
+    await stack.db().collection('completed_migrations').deleteOne({ _id: 'accounts-keep-their-chunk' as never });
     await stack.members!.close();
     await stack.startMembers();
     const afterUpgrade = await eventually(async () => {
