@@ -4,21 +4,9 @@ import { ACCOUNT_NAME_MAX_LENGTH, validateAccountName } from './account-name';
 /**
  * Numbered variants of a name that differ from one row to the next (the numbers come from
  * `seed`), so that the many people of a large company who share a name do not all walk the
- * same `name1, name2, …` sequence and collide at every step.
- */
-export function spreadAccountNames(base: string, seed: string, count: number): string[] {
-  const names: string[] = [];
-  if (count <= 0) return names;
-  for (const name of spreadAccountNameSequence(base, seed, count * 4)) {
-    if (names.push(name) === count) break;
-  }
-  return names;
-}
-
-/**
- * The same variants one at a time, from the first `attempts` numbers drawn: `spreadAccountNames`
- * gives the first `count` of those drawn from `count * 4`. A row usually needs one or two of them,
- * and each costs a hash.
+ * same `name1, name2, …` sequence and collide at every step. One at a time, from the first
+ * `attempts` numbers drawn: a row usually needs one or two of them, and each costs a hash. The
+ * numbers drawn do not depend on `attempts`, so a longer run starts with a shorter one's names.
  */
 export function* spreadAccountNameSequence(base: string, seed: string, attempts: number): Generator<string> {
   const given = new Set<string>();

@@ -1,12 +1,12 @@
 import { type AccountNameSource, accountNameCandidates } from '../../account-names/account-name-candidates';
-import { spreadAccountNames } from '../../account-names/spread-account-names';
+import { spreadAccountNameSequence } from '../../account-names/spread-account-names';
 import { firstAccountNames } from '../../account-names/suggest-account-names';
 import { RowCandidates } from './row-candidates';
 
 /** The whole list, worked out at once: the first `look` preferred forms, then `look` numbered variants of the best. */
 function allAtOnce(source: AccountNameSource, rowId: string, look: number): string[] {
   const preferred = firstAccountNames(accountNameCandidates(source), look);
-  return [...preferred, ...spreadAccountNames(preferred[0], rowId, look)];
+  return preferred.length === 0 ? [] : [...preferred, ...[...spreadAccountNameSequence(preferred[0], rowId, look * 4)].slice(0, look)];
 }
 
 function read(list: RowCandidates): string[] {

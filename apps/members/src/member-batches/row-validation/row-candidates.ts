@@ -4,7 +4,7 @@ import { spreadAccountNameSequence } from '../../account-names/spread-account-na
 /**
  * A row's candidate account names, in order: the first `look` preferred forms of its person's
  * name (`firstAccountNames`), then the first `look` numbered variants of the best one that
- * differ per row (`spreadAccountNames(best, rowId, look)`). Worked out only as far as they are
+ * differ per row (`spreadAccountNameSequence(best, rowId, look * 4)`). Worked out only as far as they are
  * read: a row whose common name has its preferred forms taken needs one or two variants, each a
  * hash, not all of them. Names can be moved within the list (the picker brings the ones it tried
  * to the front).
