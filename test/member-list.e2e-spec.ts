@@ -195,12 +195,12 @@ describe('the members list: personal members that joined, status and type filter
     expect(seen).toEqual(expect.any(String));
 
     await marks.markToRecount(chunk);
-    await marks.saveCounts(chunk, { active: 1 }, new Date(), seen!);
+    await marks.saveCounts(chunk, { active: 1 }, seen!);
     const after = await marks.ofOrganization('marks-only');
     expect(after.counted.get('batch-of-marks:0')).toEqual({ active: 1 });
     expect(after.marks.get('batch-of-marks:0')).not.toEqual(seen);
 
-    await marks.saveCounts(chunk, { active: 2 }, new Date(), after.marks.get('batch-of-marks:0')!);
+    await marks.saveCounts(chunk, { active: 2 }, after.marks.get('batch-of-marks:0')!);
     expect((await marks.ofOrganization('marks-only')).marks.size).toBe(0);
   });
 

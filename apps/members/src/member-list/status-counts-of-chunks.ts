@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccountStatus } from '@app/contracts';
 import { type BatchChunk, chunkKey } from '../accounts/batch-chunk';
 import { AccountsRepository } from '../accounts/persistence/accounts.repository';
-import { type ChunkTallies, ChunkStatusCountsRepository, type StatusCounts } from '../accounts/persistence/chunk-status-counts.repository';
+import { ChunkStatusCountsRepository, type KnownChunkCounts, type StatusCounts } from '../accounts/persistence/chunk-status-counts.repository';
 import { CompletedMigrationsRepository } from '../migrations/persistence/completed-migrations.repository';
 import type { CountedRun } from '../paging/page-slices';
 import { STATUS_COUNTS_MIGRATION } from './status-counts.migration';
@@ -22,21 +22,20 @@ const RECOUNTS_AT_ONCE = 4;
 export class StatusCountsOfChunks {
   constructor(
     private readonly accounts: AccountsRepository,
-    private readonly tallies: ChunkStatusCountsRepository,
+    private readonly chunkCounts: ChunkStatusCountsRepository,
     private readonly migrations: CompletedMigrationsRepository,
   ) {}
 
   /** `chunks`: the organization's chunks, each with how many members it still has; answers how many have `status`, by chunkKey. */
   async count(organizationId: string, chunks: CountedRun<BatchChunk>[], status: AccountStatus): Promise<Map<string, number>> {
     // The marks are read before any account, so a change written after this read leaves its chunk marked.
-    const [known, upgraded] = await Promise.all([this.tallies.ofOrganization(organizationId), this.migrations.isCompleted(STATUS_COUNTS_MIGRATION)]);
+    const [known, upgraded] = await Promise.all([this.chunkCounts.ofOrganization(organizationId), this.migrations.isCompleted(STATUS_COUNTS_MIGRATION)]);
     const { sizes, toCount } = knownSizes(chunks, known, upgraded, status);
     const recount = async (): Promise<void> => {
       for (let next = toCount.pop(); next; next = toCount.pop()) {
         const { chunk, mark } = next;
-        const countedAt = new Date();
         const counts = countStatuses(await this.accounts.statusesInChunk(chunk.batchId, chunk.chunk));
-        await this.tallies.saveCounts({ organizationId, ...chunk }, counts, countedAt, mark);
+        await this.chunkCounts.saveCounts({ organizationId, ...chunk }, counts, mark);
         sizes.set(chunkKey(chunk.batchId, chunk.chunk), counts[status] ?? 0);
       }
     };
@@ -57,7 +56,7 @@ interface ChunkToCount {
  * unmarked (`upgraded` false). A chunk never counted and never marked has its members as the
  * commit created them, all pending (`size`: those it still has).
  */
-export function knownSizes(chunks: CountedRun<BatchChunk>[], { counted, marks }: ChunkTallies, upgraded: boolean, status: AccountStatus): { sizes: Map<string, number>; toCount: ChunkToCount[] } {
+export function knownSizes(chunks: CountedRun<BatchChunk>[], { counted, marks }: KnownChunkCounts, upgraded: boolean, status: AccountStatus): { sizes: Map<string, number>; toCount: ChunkToCount[] } {
   const sizes = new Map<string, number>();
   const toCount: ChunkToCount[] = [];
   for (const { run: chunk, size } of chunks) {

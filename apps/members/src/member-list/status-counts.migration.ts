@@ -21,7 +21,7 @@ export class StatusCountsMigration extends RunOnceMigration {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly batches: MemberBatchesRepository,
-    private readonly tallies: ChunkStatusCountsRepository,
+    private readonly chunkCounts: ChunkStatusCountsRepository,
   ) {
     super();
   }
@@ -33,7 +33,7 @@ export class StatusCountsMigration extends RunOnceMigration {
       if (!batch) continue;
       for (let chunk = 0; chunk < batch.chunkCount; chunk += 1) chunks.push({ organizationId: batch.organizationId, batchId, chunk });
     }
-    await this.tallies.markAllToRecount(chunks);
+    await this.chunkCounts.markAllToRecount(chunks);
     if (chunks.length > 0) this.logger.log({ msg: 'chunks of accounts created before 0.7 marked for status counts', chunks: chunks.length });
   }
 }

@@ -14,7 +14,7 @@ export type StatusCounts = Partial<Record<AccountStatus, number>>;
 export type OrganizationChunk = BatchChunk & { organizationId: string };
 
 /** What is known of an organization's chunks: their last counts, and the marks of those to count again, by chunkKey. */
-export interface ChunkTallies {
+export interface KnownChunkCounts {
   counted: Map<string, StatusCounts>;
   marks: Map<string, string>;
 }
@@ -54,15 +54,15 @@ export class ChunkStatusCountsRepository {
   }
 
   /** One read of each collection by organization: a document per chunk at most. */
-  async ofOrganization(organizationId: string): Promise<ChunkTallies> {
+  async ofOrganization(organizationId: string): Promise<KnownChunkCounts> {
     const [counted, marks] = await Promise.all([this.counts.find({ organizationId }).toArray(), this.marks.find({ organizationId }).toArray()]);
     return { counted: new Map(counted.map((tally) => [tally._id, tally.counts])), marks: new Map(marks.map((mark) => [mark._id, mark.mark])) };
   }
 
   /** The chunk's counts as read from its accounts, then its mark removed if it is still `mark` (null: it had none). */
-  async saveCounts({ organizationId, batchId, chunk }: OrganizationChunk, counts: StatusCounts, countedAt: Date, mark: string | null): Promise<void> {
+  async saveCounts({ organizationId, batchId, chunk }: OrganizationChunk, counts: StatusCounts, mark: string | null): Promise<void> {
     const key = chunkKey(batchId, chunk);
-    await upsertById(this.counts, key, { organizationId, counts, countedAt });
+    await upsertById(this.counts, key, { organizationId, counts });
     if (mark !== null) await this.marks.deleteOne({ _id: key, mark });
   }
 }

@@ -17,9 +17,6 @@ export class ChunkStatusCountsDocument {
 
   @Prop({ type: Object, required: true })
   counts: Partial<Record<AccountStatus, number>>;
-
-  @Prop({ required: true })
-  countedAt: Date;
 }
 
 export const ChunkStatusCountsSchema = SchemaFactory.createForClass(ChunkStatusCountsDocument);
