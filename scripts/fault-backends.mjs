@@ -188,6 +188,9 @@ export class FaultPostgres {
     asPostgres(`${this.bin}/initdb`, ['-D', join(this.dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     await this.start();
     asPostgres(`${this.bin}/createdb`, ['-h', '127.0.0.1', '-p', String(this.port), 'ferretdb']);
+    // As services.sh does: GIN companions of FerretDB's indexes (see the file).
+    const companions = readFileSync(join(root, 'scripts', 'ferretdb-postgresql-indexes.sql'), 'utf8');
+    asPostgres(`${this.bin}/psql`, ['-h', '127.0.0.1', '-p', String(this.port), '-d', 'ferretdb', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'SET client_min_messages = warning', '-f', '-'], { input: companions });
   }
 
   async start() {

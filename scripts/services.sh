@@ -244,6 +244,9 @@ postgres_up() {
   if [ "$(as_postgres "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'ferretdb'")" != 1 ]; then
     as_postgres "$bin/createdb" -h 127.0.0.1 -p "$POSTGRES_PORT" ferretdb
   fi
+  # GIN companions of FerretDB's indexes, so that its equality reads use an index (see the file).
+  as_postgres "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -d ferretdb -X -q -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -f - \
+    < "$ROOT/scripts/ferretdb-postgresql-indexes.sql" >/dev/null || die "could not give FerretDB's indexes their GIN companions"
 }
 
 postgres_down() {
