@@ -1,4 +1,4 @@
-import { TakenAccountNames } from './taken-account-names';
+import { NameGenerations, TakenAccountNames } from './taken-account-names';
 
 describe('TakenAccountNames', () => {
   it('knows every name added, and almost no other', () => {
@@ -13,16 +13,16 @@ describe('TakenAccountNames', () => {
   });
 
   it('forgets names after two generations, but keeps those met again', () => {
-    const taken = new TakenAccountNames();
+    const taken = new NameGenerations(1_000);
     taken.add('kept');
     taken.add('forgotten');
-    for (let index = 0; index < 150_000; index += 1) taken.add(`first${index}`);
+    for (let index = 0; index < 1_200; index += 1) taken.add(`first${index}`);
     expect(taken.has('kept')).toBe(true);
-    for (let index = 0; index < 150_000; index += 1) taken.add(`second${index}`);
+    for (let index = 0; index < 1_200; index += 1) taken.add(`second${index}`);
 
     expect(taken.has('kept')).toBe(true);
     expect(taken.has('forgotten')).toBe(false);
     expect(taken.has('first0')).toBe(false);
-    expect(taken.has('second149999')).toBe(true);
+    expect(taken.has('second1199')).toBe(true);
   });
 });
