@@ -35,7 +35,10 @@ BEGIN
     IF pg_get_indexdef(index_oid, key_number, true) NOT LIKE '%\_jsonb %' THEN RETURN; END IF;
     keys := keys || CASE WHEN key_number > 1 THEN ', ' ELSE '' END || '(' || pg_get_indexdef(index_oid, key_number, true) || ') jsonb_path_ops';
   END LOOP;
-  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin (%s)', roster_gin_companion_name(ferret_index.index_name), ferret_index.schema_name, ferret_index.table_name, keys);
+  -- No pending list (fastupdate): with one, every read scans the entries not yet merged, and a
+  -- read by `_id` right after 100,000 inserts took 15 ms instead of 2.5; inserts cost the same.
+  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin (%s) WITH (fastupdate = off)', roster_gin_companion_name(ferret_index.index_name), ferret_index.schema_name, ferret_index.table_name, keys);
+  EXECUTE format('ALTER INDEX %I.%I SET (fastupdate = off)', ferret_index.schema_name, roster_gin_companion_name(ferret_index.index_name));
 END $$;
 
 CREATE OR REPLACE FUNCTION roster_gin_companions_of_created() RETURNS event_trigger
