@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { MembersEnvironment } from '../config/members.environment';
+import { MigrationQueue } from './migration-queue';
 import { CompletedMigrationsRepository } from './persistence/completed-migrations.repository';
 import { RunOnceMigration } from './run-once-migration';
 
@@ -52,6 +53,7 @@ async function migrationOf(role: MembersEnvironment['MEMBERS_ROLE']): Promise<{ 
       Greeting,
       { provide: MembersEnvironment, useValue: Object.assign(new MembersEnvironment(), { MEMBERS_ROLE: role }) },
       { provide: CompletedMigrationsRepository, useValue: completed },
+      MigrationQueue,
     ],
   }).compile();
   return { migration: module.get(GreetEveryone), completed };
@@ -94,5 +96,19 @@ describe('RunOnceMigration', () => {
     migration.onApplicationBootstrap();
     await new Promise((resolve) => setImmediate(resolve));
     expect(happened).toEqual([]);
+  });
+
+  it('runs a service\'s migrations one at a time, in the order they start, a failed one included', async () => {
+    const queue = new MigrationQueue();
+    const steps: string[] = [];
+    const step = (name: string, fail = false) => async () => {
+      steps.push(`${name} starts`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      steps.push(`${name} ends`);
+      if (fail) throw new Error(`${name} failed`);
+    };
+    const outcomes = await Promise.allSettled([queue.enqueue(step('first')), queue.enqueue(step('second', true)), queue.enqueue(step('third'))]);
+    expect(steps).toEqual(['first starts', 'first ends', 'second starts', 'second ends', 'third starts', 'third ends']);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });

@@ -1,17 +1,19 @@
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MembersEnvironment } from '../config/members.environment';
+import { MigrationQueue } from './migration-queue';
 import { CompletedMigrationsRepository } from './persistence/completed-migrations.repository';
 
 /**
  * A data migration that runs once, in the background, on the first start of a members service
  * that answers the gateway (workers leave it to that one), and again at the next start if it
- * failed: `completed_migrations` remembers it once `migrate` has finished. Its module imports
- * MigrationsModule.
+ * failed: `completed_migrations` remembers it once `migrate` has finished. A service's migrations
+ * run one at a time (MigrationQueue). Its module imports MigrationsModule.
  */
 export abstract class RunOnceMigration implements OnApplicationBootstrap {
   // Injected by property, so that each migration's constructor lists only what it migrates.
   @Inject(MembersEnvironment) private readonly env!: MembersEnvironment;
   @Inject(CompletedMigrationsRepository) private readonly migrations!: CompletedMigrationsRepository;
+  @Inject(MigrationQueue) private readonly queue!: MigrationQueue;
   protected readonly logger = new Logger(this.constructor.name);
 
   /** Its record in `completed_migrations`. */
@@ -21,7 +23,7 @@ export abstract class RunOnceMigration implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.env.MEMBERS_ROLE === 'worker') return;
-    this.run().catch((error: Error) => this.logger.error({ msg: `${this.failure}; it runs again at the next start`, error: error.message }));
+    this.queue.enqueue(() => this.run()).catch((error: Error) => this.logger.error({ msg: `${this.failure}; it runs again at the next start`, error: error.message }));
   }
 
   async run(): Promise<void> {
